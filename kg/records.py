@@ -1,0 +1,197 @@
+"""Typed records passed between the stages of ``kg``; no I/O and no spaCy here.
+
+Data flows one way::
+
+    ingest -> Article
+    nlp + entities + claims -> ArticleRecords (LocalEntity, ClaimMention), per article
+    resolve -> Entity (cross-article, stable id), Claim (one per ClaimMention), MergeEvent
+    graph -> KnowledgeGraph (entities, claims, accusations = claims merged across articles)
+    rdf / export / queries read a KnowledgeGraph
+
+Every character offset (``start``/``end``) refers to ``Article.text``, the normalised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = [
+    "ENTITY_TYPES",
+    "STATUSES",
+    "CLAIM_TYPES",
+    "EntityType",
+    "Status",
+    "ClaimType",
+    "Article",
+    "InputProblem",
+    "Mention",
+    "LocalEntity",
+    "ClaimMention",
+    "ArticleRecords",
+    "Entity",
+    "Claim",
+    "Accusation",
+    "MergeEvent",
+    "KnowledgeGraph",
+]
+
+EntityType = Literal["PER", "ORG", "GPE", "LOC", "OTHER"]
+Status = Literal["asserted", "alleged", "denied"]
+ClaimType = Literal["accusation", "claim", "denial"]
+
+ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "OTHER")
+STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied")
+CLAIM_TYPES: tuple[str, ...] = ("accusation", "claim", "denial")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, its text normalised (NFC, uniform apostrophes and quotes)."""
+
+    id: str
+    title: str
+    text: str
+    path: str = ""
+    date: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """An input that could not be read (or was skipped), with the reason in plain words."""
+
+    path: str
+    problem: str
+    fatal: bool = True  # False: a warning, the article (or the rest of the file) still went through
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article's text that refers to an actor."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "pronoun", "nominal"] = "name"
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    """An actor as seen inside one article: all its mentions there."""
+
+    key: int  # index within the article's ArticleRecords.entities
+    name: str  # best name in the article (determiners and elisions stripped)
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)  # every surface form seen
+    descriptions: list[str] = field(default_factory=list)  # appositions, "la start-up chinoise"
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ClaimMention:
+    """A claim found in one sentence of one article; actors are LocalEntity keys."""
+
+    type: ClaimType
+    article: str
+    speaker: int  # accuser for an accusation, the one who denies for a denial
+    target: int | None  # accused; None for a plain claim without a target actor
+    cue: str  # lemma or expression: "accuser", "soupçonner", "porter plainte"
+    status: Status
+    content: str  # offense for an accusation, the reported content for a claim
+    content_start: int
+    content_end: int
+    sentence: str
+    start: int  # sentence offsets: text[start:end] == sentence
+    end: int
+    category: str | None = None  # offense category (see kg.claims.OFFENSE_CATEGORIES)
+    reported_by: int | None = None  # LocalEntity key of "selon X", "a-t-il déclaré à X"
+    about: list[int] = field(default_factory=list)  # entities the content mentions
+
+
+@dataclass(slots=True)
+class ArticleRecords:
+    """Everything extracted from one article; what a worker sends back."""
+
+    article: Article
+    entities: list[LocalEntity]
+    claims: list[ClaimMention]
+
+
+@dataclass(slots=True)
+class Entity:
+    """A real-world actor, resolved across articles, with a stable id."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)  # external IRIs (Wikidata, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim in one article, actors resolved to Entity ids: a line of claims.jsonl."""
+
+    id: str
+    type: ClaimType
+    article: str
+    speaker: str  # Entity.id; the accuser for an accusation
+    target: str | None  # Entity.id; the accused
+    cue: str
+    status: Status
+    content: str  # the offense for an accusation
+    content_start: int
+    content_end: int
+    sentence: str
+    start: int
+    end: int
+    category: str | None = None
+    reported_by: str | None = None  # Entity.id
+    about: tuple[str, ...] = ()
+    group: str | None = None  # Accusation.id this claim is evidence for
+
+
+@dataclass(frozen=True, slots=True)
+class Accusation:
+    """An accusation merged across articles: one edge of the graph, all its evidence."""
+
+    id: str
+    accuser: str  # Entity.id
+    accused: str  # Entity.id
+    category: str | None
+    offense: str  # the most complete offense text among the evidence
+    status: Status  # asserted if any evidence asserts it, else alleged, else denied
+    claims: tuple[str, ...]  # Claim ids, the evidence
+    articles: tuple[str, ...]  # Article ids, sorted
+
+
+@dataclass(frozen=True, slots=True)
+class MergeEvent:
+    """Why two names were taken for one actor: a line of merges.jsonl."""
+
+    entity: str  # the resulting Entity.id
+    names: tuple[str, ...]
+    rule: str
+    score: float
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class KnowledgeGraph:
+    """What the exporters read."""
+
+    articles: list[Article]
+    entities: list[Entity]
+    claims: list[Claim]
+    accusations: list[Accusation]
+    merges: list[MergeEvent] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+
+    def entity_index(self) -> dict[str, Entity]:
+        """Entities by id."""
+        return {e.id: e for e in self.entities}
