@@ -14,11 +14,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_open", "atomic_write_text", "atomic_write_bytes"]
+__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text"]
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_open(
+    path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8"
+) -> Iterator[IO]:
     """Open ``path`` for writing through a temporary file renamed into place on success.
 
     >>> with atomic_open("/tmp/kg-doctest.txt") as f:
@@ -29,7 +40,10 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | N
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n") as f:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600 files; outputs are ordinary files
+        with os.fdopen(
+            fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n"
+        ) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

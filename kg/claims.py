@@ -1,0 +1,887 @@
+"""The claims stage: accusations, denials and reported statements in one parsed article.
+
+For each sentence, cue words (verbs, nouns, locutions) are found by lemma; the actors in each
+role come from the dependency parse (subjects, passive agents, "contre X", "à X") and, for
+objects, from the clause between the cue and its offense complement; pronouns and descriptions
+are resolved through ``ArticleEntities.refers_to``.
+
+Notes: the constructions follow French grammar of reported speech and accusation ("X accuse Y
+de ...", "Y est accusé par X", "X reproche à Y de ...", "X porte plainte contre Y pour ...",
+"X affirme que Y a volé ...", "selon X"); status follows mood (conditional), suspicion and
+investigation cues, and denial verbs. No rule names a particular actor or article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from kg.entities import JUDICIAL_NOUNS, ArticleEntities
+from kg.records import ClaimMention, Status
+
+__all__ = [
+    "ACCUSATION_VERBS",
+    "DENIAL_VERBS",
+    "OFFENSE_CATEGORIES",
+    "SPEECH_VERBS",
+    "SUSPICION_VERBS",
+    "WRONGDOING_NOUNS",
+    "WRONGDOING_VERBS",
+    "categorise",
+    "extract_claims",
+]
+
+# Verbs whose subject charges their object with wrongdoing: "X accuse Y de ...".
+ACCUSATION_VERBS = frozenset(
+    [
+        "accuser",
+        "reprocher",
+        "soupçonner",
+        "suspecter",
+        "dénoncer",
+        "incriminer",
+        "blâmer",
+        "poursuivre",
+        "inculper",
+        "condamner",
+        "critiquer",
+        "fustiger",
+        "attaquer",
+        "viser",
+        "mettre_en_cause",
+    ]
+)
+# Of those, the ones that only suspect: status "alleged".
+SUSPICION_VERBS = frozenset(["soupçonner", "suspecter"])
+# Verbs that need a legal complement to accuse: "attaquer en justice", "poursuivre en diffamation".
+_LEGAL_ONLY = frozenset(["attaquer", "viser"])
+# Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
+_JUDICIAL_PASSIVES = frozenset(
+    ["accuser", "inculper", "condamner", "poursuivre", "juger", "mettre_en_examen"]
+)
+# Verbs by which the subject denies what it is accused of.
+DENIAL_VERBS = frozenset(["nier", "démentir", "contester", "réfuter", "rejeter"])
+# Verbs of saying and thinking: they attribute the content to their subject.
+SPEECH_VERBS = frozenset(
+    [
+        "affirmer",
+        "déclarer",
+        "dire",
+        "assurer",
+        "indiquer",
+        "estimer",
+        "expliquer",
+        "ajouter",
+        "souligner",
+        "préciser",
+        "annoncer",
+        "confirmer",
+        "révéler",
+        "soutenir",
+        "prétendre",
+        "penser",
+        "croire",
+        "juger",
+        "considérer",
+        "écrire",
+        "raconter",
+        "dénoncer",
+        "accuser",
+        "répondre",
+        "rappeler",
+        "assurer",
+        "avancer",
+        "évoquer",
+        "signaler",
+        "alléguer",
+        "insister",
+        "martèler",
+        "marteler",
+        "lancer",
+    ]
+)
+# Verbs that describe wrongdoing when an actor is their subject (or their passive agent).
+WRONGDOING_VERBS = frozenset(
+    [
+        "voler",
+        "dérober",
+        "piller",
+        "copier",
+        "plagier",
+        "violer",
+        "enfreindre",
+        "frauder",
+        "tricher",
+        "mentir",
+        "corrompre",
+        "détourner",
+        "espionner",
+        "agresser",
+        "frapper",
+        "tuer",
+        "assassiner",
+        "harceler",
+        "menacer",
+        "insulter",
+        "injurier",
+        "diffamer",
+        "calomnier",
+        "escroquer",
+        "extorquer",
+        "blanchir",
+        "truquer",
+        "falsifier",
+        "manipuler",
+        "doper",
+        "exfiltrer",
+        "pirater",
+        "distiller",
+        "dissimuler",
+        "trahir",
+        "abuser",
+        "exploiter",
+        "extraire",
+        "racketter",
+        "séquestrer",
+        "torturer",
+        "bombarder",
+        "envahir",
+        "attaquer",
+    ]
+)
+# Nouns naming wrongdoing: "les actes de violence commis par X", "des menaces qu'aurait exercé X".
+WRONGDOING_NOUNS = frozenset(
+    [
+        "violence",
+        "violences",
+        "agression",
+        "agressions",
+        "menace",
+        "menaces",
+        "pression",
+        "pressions",
+        "corruption",
+        "fraude",
+        "vol",
+        "espionnage",
+        "dopage",
+        "diffamation",
+        "injure",
+        "injures",
+        "insulte",
+        "insultes",
+        "harcèlement",
+        "viol",
+        "meurtre",
+        "crime",
+        "crimes",
+        "délit",
+        "escroquerie",
+        "abus",
+        "détournement",
+        "trahison",
+        "complot",
+        "manipulation",
+        "plagiat",
+        "piratage",
+        "outrage",
+        "partialité",
+        "mensonge",
+        "mensonges",
+        "calomnie",
+    ]
+)
+# Nouns of evidence and investigation that introduce an accusation: "la preuve que X a ...".
+_EVIDENCE_NOUNS = frozenset(["preuve", "preuves", "indice", "indices"])
+_INVESTIGATION_NOUNS = frozenset(["enquête", "enquêtes", "investigation", "investigations"])
+_COMPLAINT_NOUNS = frozenset(["plainte", "plaintes", "procès", "poursuite", "poursuites", "recours"])
+_NEGATIONS = frozenset(["pas", "jamais", "aucun", "aucune", "nullement", "guère", "ni"])
+_OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
+_QUOTES_OPEN = frozenset('«"“')
+_QUOTES_CLOSE = frozenset('»"”')
+
+# The offense taxonomy: category -> (CAMEO code, lemma stems that signal it). Ordered: first match wins.
+OFFENSE_CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "war_crimes": ("1124", ("crime de guerre", "crimes de guerre", "génocide", "crime contre l'humanité")),
+    "espionage": ("1125", ("espion", "espionn", "trahison")),
+    "doping": (
+        "112",
+        ("dopage", "dopé", "dopés", "epo", "transfusion", "testostérone", "stéroïde", "agents masquants"),
+    ),
+    "sexual_violence": (
+        "1122",
+        (
+            "agression sexuelle",
+            "agressions sexuelles",
+            "agressé sexuellement",
+            "agressée sexuellement",
+            "viol",
+            "harcèlement sexuel",
+        ),
+    ),
+    "violence": (
+        "1123",
+        ("violence", "agression", "coups", "blessures", "frapp", "tu", "meurtre", "assassin", "casque"),
+    ),
+    "corruption": (
+        "1121",
+        ("corruption", "corromp", "pots-de-vin", "pot-de-vin", "détournement", "détourn", "blanchi"),
+    ),
+    "fraud": (
+        "1121",
+        ("fraude", "fraud", "escroquer", "escroquerie", "fausse déclaration", "falsifi", "tricher", "triche"),
+    ),
+    "intellectual_property_theft": (
+        "112",
+        (
+            "propriété intellectuelle",
+            "distill",
+            "copi",
+            "plagi",
+            "modèles",
+            "connaissances",
+            "données",
+            "extrait",
+            "exfiltr",
+            "vol de",
+            "volé",
+            "pill",
+        ),
+    ),
+    "terms_of_service_violation": (
+        "112",
+        ("conditions d'utilisation", "enfreint", "enfreindre", "violer les conditions"),
+    ),
+    "anticompetitive_practices": (
+        "112",
+        ("position dominante", "anticoncurrentiel", "concurrence déloyale", "monopole"),
+    ),
+    "defamation": ("112", ("diffamation", "diffam", "injure", "calomni", "insulte", "outrage")),
+    "threats": ("112", ("menace", "pression", "chantage", "intimidation")),
+    "bias": ("112", ("partialité", "partial", "favoritisme")),
+    "racism": ("1122", ("racis", "antisémit", "discrimination")),
+    "abuse_of_power": ("112", ("abus de pouvoir", "opportunisme", "abus")),
+}
+
+
+def categorise(offense: str) -> str | None:
+    """The offense category of an offense text, or None.
+
+    >>> categorise("d'avoir omis de déclarer des biens et reçu des pots-de-vin")
+    'corruption'
+    """
+    low = " " + offense.lower().replace("’", "'") + " "
+    for category, (_, stems) in OFFENSE_CATEGORIES.items():
+        for stem in stems:
+            if len(stem) <= 3:
+                if f" {stem} " in low or f" {stem}é" in low:
+                    return category
+            elif stem in low:
+                return category
+    return None
+
+
+def _lemma(t: Token) -> str:
+    """The verb lemma, robust to the model's misses ("reproche" for "reproché")."""
+    lemma = t.lemma_.lower()
+    if (
+        lemma in ACCUSATION_VERBS
+        or lemma in SPEECH_VERBS
+        or lemma in DENIAL_VERBS
+        or lemma in WRONGDOING_VERBS
+    ):
+        return lemma
+    low = t.lower_
+    for stem, verb in _STEMS:
+        if low.startswith(stem):
+            return verb
+    return lemma
+
+
+_STEMS = (
+    ("accus", "accuser"),
+    ("reproch", "reprocher"),
+    ("soupçonn", "soupçonner"),
+    ("suspect", "suspecter"),
+    ("dénon", "dénoncer"),
+    ("inculp", "inculper"),
+    ("poursuiv", "poursuivre"),
+    ("condamn", "condamner"),
+    ("dément", "démentir"),
+    ("démentent", "démentir"),
+    ("nie", "nier"),
+    ("affirm", "affirmer"),
+    ("déclar", "déclarer"),
+    ("assur", "assurer"),
+    ("estim", "estimer"),
+    ("fustig", "fustiger"),
+)
+
+
+class _Extractor:
+    def __init__(self, ents: ArticleEntities) -> None:
+        self.ents = ents
+        self.doc = ents.doc
+        self.article = ents.article
+        self.out: list[ClaimMention] = []
+        self._last_accuser_of: dict[int, int] = {}  # accused -> its last accuser in the article
+        self._last_speaker: list[int] = []
+
+    # --- helpers ----------------------------------------------------------------------------
+    def actors(
+        self, token: Token | None, *, exclude: set[int] | None = None, sent: Span | None = None
+    ) -> list[int]:
+        """Actors a phrase headed by ``token`` stands for, with its coordinated phrases."""
+        if token is None:
+            return []
+        out: list[int] = []
+        for t in [token, *token.conjuncts]:
+            keys = self._phrase_actors(t, exclude)
+            for k in keys:
+                if k not in out:
+                    out.append(k)
+        return out
+
+    def _phrase_actors(self, head: Token, exclude: set[int] | None) -> list[int]:
+        ents = self.ents
+        key = ents.entity_at(head)
+        if key is not None:
+            return [key]
+        # a name in apposition or compound inside the phrase: "le chef ... Attahiru Jega"
+        found: list[int] = []
+        for child in head.children:
+            if child.dep_ in ("appos", "flat:name", "nmod", "compound", "fixed") and not _is_genitive(child):
+                k = ents.entity_at(child)
+                if k is not None and k not in found:
+                    found.append(k)
+        if found:
+            return found
+        if head.pos_ in ("PRON", "NOUN", "PROPN"):
+            return ents.refers_to(head, exclude=exclude)
+        return []
+
+    def zone_actors(self, start: int, end: int, exclude: set[int]) -> list[int]:
+        """Actors named (or described) in the token range [start, end): an object zone."""
+        doc = self.doc
+        out: list[int] = []
+        names = self.ents.named_in(start, end)
+        for i, k in names:
+            before = doc[i - 1].lower_ if i >= 1 else ""
+            if before in ("de", "du", "des", "d'") and self._genitive_of_common_noun(i):
+                continue
+            if k not in exclude and k not in out:
+                out.append(k)
+        if out:
+            return out
+        for t in doc[start:end]:
+            if t.pos_ in ("PRON", "NOUN") and t.dep_ in (
+                "obj",
+                "obl:arg",
+                "iobj",
+                "conj",
+                "nsubj",
+                "obl",
+                "xcomp",
+            ):
+                for k in self.ents.refers_to(t, exclude=exclude):
+                    if k not in out:
+                        out.append(k)
+                if out:
+                    break
+        return out
+
+    def _genitive_of_common_noun(self, i: int) -> bool:
+        """ "les ogres de la Silicon Valley": a name after "de" modifying a common noun."""
+        t = self.doc[i]
+        head = t.head
+        return (
+            head.pos_ == "NOUN"
+            and head.i < i
+            and head.lemma_.lower() not in ("site", "quotidien", "magazine")
+        )
+
+    def status_of(self, *tokens: Token | None, base: Status = "asserted") -> Status:
+        for t in tokens:
+            if t is None:
+                continue
+            if "Cnd" in t.morph.get("Mood") or any(
+                "Cnd" in c.morph.get("Mood") for c in t.children if c.dep_.startswith("aux")
+            ):
+                return "alleged"
+            if any(
+                c.lemma_ in ("pouvoir", "sembler", "présumer") for c in t.children if c.dep_.startswith("aux")
+            ):
+                return "alleged"
+            if t.head.lemma_ in ("pouvoir", "sembler") and t.dep_ == "xcomp":
+                return "alleged"
+        return base
+
+    def negated(self, t: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ in _NEGATIONS for c in t.children) or (
+            any(c.lower_ in ("n'", "ne") and c.dep_ == "advmod" for c in t.children)
+            and any(c.lower_ in _NEGATIONS for c in t.children)
+        )
+
+    def subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                return c
+        # "X a décidé de poursuivre Y": the subject of the governing verb
+        if (
+            verb.dep_ in ("xcomp", "conj", "advcl", "acl")
+            and verb.head.pos_ in ("VERB", "AUX")
+            and verb.head.i != verb.i
+        ):
+            return self.subject(verb.head)
+        # inverted subject: "a-t-il déclaré", "estime-t-elle"
+        for c in verb.children:
+            if c.pos_ == "PRON" and c.i > verb.i and c.text.startswith("-"):
+                return c
+        return None
+
+    def reported_by(self, sent: Span, exclude: set[int]) -> int | None:
+        """ "selon X", "d'après X", "a déclaré à X", "confirmant une information de X"."""
+        doc = self.doc
+        for t in sent:
+            low = t.lower_
+            if low == "selon" or (low == "après" and t.i >= 1 and doc[t.i - 1].lower_ == "d'"):
+                for k in self.zone_actors(t.i + 1, min(t.i + 8, sent.end), set()):
+                    if k not in exclude:
+                        return k
+        for t in sent:
+            if (
+                t.lower_ in ("à", "au")
+                and t.head.dep_ in ("obl", "obl:arg", "iobj")
+                and _lemma(t.head.head) in SPEECH_VERBS
+            ):
+                k = self.ents.entity_at(t.head)
+                if k is not None and k not in exclude:
+                    return k
+        return None
+
+    def offense_after(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        """Token range of the offense complement: "de ...", "d'avoir ...", "pour ..." after the cue."""
+        doc = self.doc
+        for i in range(cue.i + 1, sent.end):
+            t = doc[i]
+            if t.lower_ in _OFFENSE_MARKERS or t.lower_ in ("en",):
+                nxt = doc[i + 1] if i + 1 < sent.end else None
+                if nxt is None:
+                    break
+                if t.lower_ == "en" and nxt.lemma_.lower() not in ("diffamation", "justice", "examen"):
+                    continue
+                if (
+                    nxt.pos_ in ("VERB", "AUX")
+                    or nxt.lower_ in ("s'", "se", "l'", "les")
+                    or (
+                        t.lower_ in ("de", "d'", "pour", "en", "du", "des")
+                        and (nxt.lemma_.lower() in WRONGDOING_NOUNS or categorise(nxt.text))
+                        and self.ents.entity_at(nxt) is None
+                    )
+                ):
+                    end = self._clause_end(i, sent)
+                    return i, end
+        return None
+
+    def _clause_end(self, start: int, sent: Span) -> int:
+        doc = self.doc
+        end = sent.end
+        for j in range(start + 1, sent.end):
+            if doc[j].text in (";",) or (doc[j].text == "." and j == sent.end - 1):
+                end = j
+                break
+        while (end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES_CLOSE)) or doc[
+            end - 1
+        ].is_space:
+            end -= 1
+        return end
+
+    def emit(
+        self,
+        kind: str,
+        speakers: Iterable[int],
+        targets: Iterable[int | None],
+        cue: str,
+        status: Status,
+        content: tuple[int, int] | None,
+        sent: Span,
+        reported: int | None = None,
+    ) -> None:
+        doc = self.doc
+        start_char, end_char = _sentence_chars(sent)
+        if content is None or content[0] >= content[1]:
+            c_start, c_end = start_char, end_char
+        else:
+            c_start, c_end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
+        text = doc.text
+        offense = text[c_start:c_end]
+        for s in speakers:
+            for t in targets:
+                if t is not None and t == s:
+                    continue
+                reported_s = None if reported == s else reported
+                self.out.append(
+                    ClaimMention(
+                        type=kind,  # type: ignore[arg-type]
+                        article=self.article,
+                        speaker=s,
+                        target=t,
+                        cue=cue,
+                        status=status,
+                        content=offense,
+                        content_start=c_start,
+                        content_end=c_end,
+                        sentence=text[start_char:end_char],
+                        start=start_char,
+                        end=end_char,
+                        category=categorise(offense) if kind != "claim" else None,
+                        reported_by=reported_s,
+                    )
+                )
+                if kind == "accusation" and t is not None:
+                    self._last_accuser_of[t] = s
+
+    # --- the constructions ------------------------------------------------------------------
+    def run(self) -> list[ClaimMention]:
+        for sent in self.doc.sents:
+            if not sent.text.strip():
+                continue
+            before = len(self.out)
+            speaker = self._quote_speaker(sent)
+            for tok in sent:
+                lemma = _lemma(tok)
+                if (
+                    tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+                    and lemma in ACCUSATION_VERBS
+                    and tok.pos_ != "NOUN"
+                ):
+                    self._accusation_verb(tok, lemma, sent)
+                elif tok.pos_ == "VERB" and lemma in DENIAL_VERBS:
+                    self._denial(tok, lemma, sent)
+                elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
+                    self._denial(tok, "plaider non coupable", sent)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
+                    self._complaint(tok, sent)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVIDENCE_NOUNS | _INVESTIGATION_NOUNS:
+                    self._evidence(tok, sent, speaker)
+                elif tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
+                    self._speech(tok, lemma, sent)
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("comparaître",):
+                    self._judicial_passive(tok, "comparaître", sent)
+            if len(self.out) == before:
+                self._selon_wrongdoing(sent)
+            rep = self.reported_by(sent, set())
+            if rep is not None:
+                for i in range(before, len(self.out)):
+                    c = self.out[i]
+                    if c.reported_by is None and c.speaker != rep:
+                        c.reported_by = rep
+        return _dedupe(self.out)
+
+    def _accusation_verb(self, verb: Token, lemma: str, sent: Span) -> None:
+        doc = self.doc
+        if self.negated(verb) or (verb.dep_ == "xcomp" and self.negated(verb.head)):
+            return
+        if lemma in _LEGAL_ONLY and not any(c.lower_ in ("justice", "diffamation") for c in verb.subtree):
+            return
+        passive = "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+        offense = self.offense_after(verb, sent)
+        status: Status = "alleged" if lemma in SUSPICION_VERBS else "asserted"
+        status = self.status_of(verb, base=status)
+        if offense:
+            status = self.status_of(doc[offense[0] + 1], base=status) if status == "asserted" else status
+        if passive or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
+            self._passive(verb, lemma, sent, offense, status)
+            return
+        subj = self.subject(verb)
+        accusers = self.actors(subj)
+        if not accusers:
+            return
+        stop = offense[0] if offense else sent.end
+        # the quote-like object zone after the cue, up to the offense
+        accused = self.zone_actors(verb.i + 1, stop, set(accusers))
+        if not accused:  # "l'accuse": an object clitic before the verb
+            for c in verb.children:
+                if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < verb.i and c.pos_ == "PRON":
+                    accused = self.ents.refers_to(c, exclude=set(accusers))
+        if accused:
+            self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
+
+    def _passive(
+        self, verb: Token, lemma: str, sent: Span, offense: tuple[int, int] | None, status: Status
+    ) -> None:
+        doc = self.doc
+        subj = None
+        for c in verb.children:
+            if c.dep_ in ("nsubj:pass", "nsubj"):
+                subj = c
+        if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subj = verb.head  # "Y, accusé de ..."
+        accused = self.actors(subj)
+        if not accused:
+            return
+        accusers: list[int] = []
+        for c in verb.children:  # "par X"
+            if c.dep_ in ("obl:agent",) or (c.dep_ == "obl" and any(g.lower_ == "par" for g in c.children)):
+                accusers = self.actors(c, exclude=set(accused))
+        if not accusers:
+            accusers = self._court(sent, set(accused), verb)
+        if not accusers and lemma in _JUDICIAL_PASSIVES:
+            prior = [self._last_accuser_of[a] for a in accused if a in self._last_accuser_of]
+            accusers = prior[:1]
+        if accusers:
+            self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
+        del doc
+
+    def _court(self, sent: Span, exclude: set[int], verb: Token) -> list[int]:
+        """A court or prosecutor in the sentence ("devant le tribunal X"), or mentioned just before."""
+        doc = self.doc
+        for t in sent:
+            if t.lower_ == "devant" or t.lemma_.lower() in JUDICIAL_NOUNS:
+                head = t.head if t.lower_ == "devant" else t
+                keys = (
+                    self._phrase_actors(head, exclude)
+                    if head.lemma_.lower() in JUDICIAL_NOUNS or self.ents.entity_at(head) is not None
+                    else []
+                )
+                for k in keys:
+                    if self.ents.type_of(k) in ("ORG", "GPE"):
+                        return [k]
+        del doc, verb
+        return []
+
+    def _judicial_passive(self, verb: Token, cue: str, sent: Span) -> None:
+        """ "il comparaissait pour outrage": accused by the court mentioned in the article."""
+        subj = self.subject(verb)
+        accused = self.actors(subj)
+        if not accused:
+            return
+        offense = self.offense_after(verb, sent)
+        accusers = self._court(sent, set(accused), verb)
+        if not accusers:
+            prev = self._previous_sentence(sent)
+            if prev is not None:
+                accusers = self._court(prev, set(accused), verb)
+        if accusers and offense:
+            self.emit("accusation", accusers, accused, cue, self.status_of(verb), offense, sent)
+
+    def _previous_sentence(self, sent: Span) -> Span | None:
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        while prev.start > 0 and not prev.text.strip():
+            prev = self.doc[prev.start - 1].sent
+        return prev
+
+    def _denial(self, verb: Token, lemma: str, sent: Span) -> None:
+        subj = self.subject(verb)
+        deniers = self.actors(subj)
+        if not deniers:
+            return
+        content = (verb.i + 1, self._clause_end(verb.i, sent))
+        self.emit("denial", deniers, [None], lemma, "asserted", content, sent)
+        for d in deniers:
+            accuser = self._last_accuser_of.get(d)
+            if accuser is None:  # "X dément avoir espionné Y": the one said to be wronged
+                victims = self.zone_actors(verb.i + 1, content[1], {d})
+                accuser = victims[0] if victims else None
+            if accuser is not None:
+                self.emit("accusation", [accuser], [d], lemma, "denied", content, sent)
+
+    def _complaint(self, noun: Token, sent: Span) -> None:
+        """ "X porte plainte contre Y pour ...", "X a déposé plainte contre Y"."""
+        doc = self.doc
+        verb = noun.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in (
+            "porter",
+            "déposer",
+            "intenter",
+            "engager",
+            "lancer",
+        ):
+            return
+        if self.negated(verb) or any(c.lower_ in ("aucune", "aucun") for c in noun.children):
+            return
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        if passive:
+            return
+        accusers = self.actors(self.subject(verb))
+        if not accusers:
+            return
+        targets: list[int] = []
+        for t in sent:
+            if t.lower_ == "contre" and t.i > verb.i:
+                targets = self.zone_actors(t.i + 1, self._phrase_end(t.i + 1, sent), set(accusers))
+                if targets:
+                    break
+        if not targets:
+            return
+        offense = None
+        for t in sent:
+            if t.lower_ == "pour" and t.i > noun.i:
+                offense = (t.i, self._phrase_end(t.i + 1, sent))
+                break
+        self.emit("accusation", accusers, targets, "porter plainte", self.status_of(verb), offense, sent)
+        del doc
+
+    def _phrase_end(self, start: int, sent: Span) -> int:
+        doc = self.doc
+        for j in range(start, sent.end):
+            if doc[j].text in (",", ";", ".", ":") or doc[j].lower_ in ("pour", "auprès", "devant"):
+                return j
+        return sent.end
+
+    def _evidence(self, noun: Token, sent: Span, quote_speaker: int | None) -> None:
+        """ "X a la preuve que Y a ...", "il existe des preuves que Y ...", "X mène une enquête ... Y"."""
+        doc = self.doc
+        investigation = noun.lemma_.lower() in _INVESTIGATION_NOUNS
+        verb = noun.head
+        accusers = self.actors(self.subject(verb)) if verb.pos_ in ("VERB", "AUX") else []
+        if (verb.lemma_.lower() in ("exister", "avoir") and not accusers) or (
+            accusers and verb.lemma_.lower() == "exister"
+        ):
+            accusers = []
+        if not accusers:
+            sp = self._governing_speaker(verb)
+            accusers = [sp] if sp is not None else ([quote_speaker] if quote_speaker is not None else [])
+        if not accusers:
+            return
+        # the content clause: "que ...", "dont ...", "pour déterminer si ..."
+        start = noun.i + 1
+        end = self._clause_end(start, sent)
+        accused: list[int] = []
+        for t in doc[start:end]:
+            if t.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or (
+                t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children)
+            ):
+                accused = self.actors(t, exclude=set(accusers))
+                if not accused:
+                    accused = self.zone_actors(t.left_edge.i, t.right_edge.i + 1, set(accusers))
+                if accused:
+                    break
+        if not accused:
+            return
+        status: Status = "alleged" if investigation else self.status_of(verb)
+        self.emit("accusation", accusers, accused, noun.lemma_.lower(), status, (start, end), sent)
+
+    def _governing_speaker(self, tok: Token) -> int | None:
+        t = tok
+        for _ in range(4):
+            if _lemma(t) in SPEECH_VERBS and t.pos_ == "VERB":
+                keys = self.actors(self.subject(t))
+                return keys[0] if keys else None
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return None
+
+    def _quote_speaker(self, sent: Span) -> int | None:
+        """The speaker of a quoted sentence: ', a-t-il déclaré', '« ... » a dit X', 'X : « ... »'."""
+        doc = self.doc
+        for t in sent:
+            if t.pos_ == "VERB" and _lemma(t) in SPEECH_VERBS:
+                inverted = t.i > sent.start and any(
+                    doc[j].text in _QUOTES_CLOSE | {","} for j in range(max(sent.start, t.i - 3), t.i)
+                )
+                if inverted:
+                    keys = self.actors(self.subject(t))
+                    if keys:
+                        self._last_speaker = keys
+                        return keys[0]
+        if sent.text.lstrip()[:1] in _QUOTES_OPEN:
+            return self._last_speaker[0] if self._last_speaker else None
+        return None
+
+    def _speech(self, verb: Token, lemma: str, sent: Span) -> None:
+        """ "X affirme que Y a violé ...": an accusation when the content is wrongdoing by an actor."""
+        speakers = self.actors(self.subject(verb))
+        if not speakers:
+            return
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp", "obj", "advcl") and c.i > verb.i:
+                self._wrongdoing_clause(c, speakers, lemma, sent)
+
+    def _wrongdoing_clause(self, head: Token, speakers: list[int], cue: str, sent: Span) -> None:
+        for t in [head, *head.subtree]:
+            if t.pos_ != "VERB" or _lemma(t) not in WRONGDOING_VERBS:
+                if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
+                    self._wrongdoing_noun(t, speakers, cue, sent)
+                continue
+            passive = "Pass" in t.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in t.children)
+            culprit: list[int] = []
+            if passive:
+                for c in t.children:
+                    if c.dep_ == "obl:agent" or (
+                        c.dep_ == "obl" and any(g.lower_ == "par" for g in c.children)
+                    ):
+                        culprit = self.actors(c, exclude=set(speakers))
+            else:
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                culprit = self.actors(subj, exclude=set(speakers)) if subj is not None else []
+            if culprit:
+                end = t.right_edge.i + 1
+                self.emit("accusation", speakers, culprit, cue, self.status_of(t), (t.left_edge.i, end), sent)
+                return
+
+    def _wrongdoing_noun(self, noun: Token, speakers: list[int], cue: str, sent: Span) -> None:
+        """ "condamner les actes de violence commis par X", "des menaces qu'aurait exercé X"."""
+        for t in noun.subtree:
+            if t.dep_ in ("obl:agent", "nsubj") or (
+                t.dep_ == "obl" and any(g.lower_ == "par" for g in t.children)
+            ):
+                culprit = self.actors(t, exclude=set(speakers))
+                if culprit:
+                    status = self.status_of(t.head)
+                    self.emit(
+                        "accusation",
+                        speakers,
+                        culprit,
+                        cue,
+                        status,
+                        (noun.left_edge.i, noun.right_edge.i + 1),
+                        sent,
+                    )
+                    return
+
+    def _selon_wrongdoing(self, sent: Span) -> None:
+        """ "Selon X, Y aurait volé ...": X accuses Y (alleged when conditional)."""
+        doc = self.doc
+        for t in sent:
+            if t.lower_ == "selon":
+                sources = self.zone_actors(t.i + 1, min(t.i + 6, sent.end), set())
+                if not sources:
+                    nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+                    sources = self.ents.refers_to(nxt) if nxt is not None and nxt.pos_ == "PRON" else []
+                if sources:
+                    self._wrongdoing_clause(sent.root, sources[:1], "selon", sent)
+                return
+
+
+def _is_genitive(t: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in ("de", "du", "des", "d'") for c in t.children)
+
+
+def _sentence_chars(sent: Span) -> tuple[int, int]:
+    toks = [t for t in sent if not t.is_space]
+    if not toks:
+        return sent.start_char, sent.start_char
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _dedupe(claims: list[ClaimMention]) -> list[ClaimMention]:
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c.type, c.speaker, c.target, c.start, c.status)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def extract_claims(ents: ArticleEntities) -> list[ClaimMention]:
+    """All claims of one parsed article, in text order."""
+    return _Extractor(ents).run()

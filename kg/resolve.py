@@ -1,0 +1,225 @@
+"""The resolution stage: one Entity per real actor across articles, with a stable id.
+
+Each article's LocalEntity is a node; rules link nodes that name the same actor, and every link
+is logged as a MergeEvent (names, rule, score). Rules, strongest first:
+
+- ``same-name``: the same comparison key (case, accents, determiners, titles ignored), types
+  compatible;
+- ``acronym``: an acronym and a name whose initials it spells ("OMS" / "Organisation mondiale de
+  la santé"), same type;
+- ``surname``: a surname alone and the one full name of a person ending with it;
+- ``spelling-variant``: names of the same type and shape within a small edit distance
+  ("David Sachs" / "David Sacks"), merged only with corroboration: a shared description word or
+  at least two other actors in common between their articles.
+
+Ids are slugs of the canonical name (the most frequent form, then the longest), so adding an
+unrelated article never changes them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import Levenshtein
+
+from kg.entities import name_key
+from kg.records import ArticleRecords, Entity, EntityType, MergeEvent
+
+__all__ = ["resolve_entities", "slugify"]
+
+_COMPATIBLE = {
+    frozenset({"LOC", "GPE"}),
+    frozenset({"ORG", "OTHER"}),
+    frozenset({"GPE", "ORG"}),
+    frozenset({"LOC", "OTHER"}),
+    frozenset({"GPE", "OTHER"}),
+}
+_STOP_DESCRIPTION_WORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "un",
+        "une",
+        "et",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "pour",
+        "sur",
+        "son",
+        "sa",
+        "ses",
+    ]
+)
+
+
+def slugify(name: str) -> str:
+    """A readable, stable id: "David Sacks" -> "david-sacks"; never empty.
+
+    >>> slugify("M'jid El Guerrab"), slugify("États-Unis")
+    ('mjid-el-guerrab', 'etats-unis')
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("'", "").replace("\u2019", "")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if not s:
+        s = "x" + "".join(f"{ord(c):x}" for c in name)[:24]
+    return s[:80]
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in _COMPATIBLE
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _description_words(descriptions: list[str]) -> set[str]:
+    words = set()
+    for d in descriptions:
+        for w in re.findall(r"\w+", name_key(d)):
+            if len(w) > 3 and w not in _STOP_DESCRIPTION_WORDS:
+                words.add(w)
+    return words
+
+
+def resolve_entities(
+    records: list[ArticleRecords],
+) -> tuple[list[Entity], dict[tuple[str, int], str], list[MergeEvent]]:
+    """Cluster the articles' local entities; returns entities, (article, key) -> id, merge log."""
+    nodes = [(r.article.id, e) for r in records for e in r.entities]
+    uf = _UnionFind(len(nodes))
+    events: list[tuple[int, int, str, float]] = []
+
+    def link(i: int, j: int, rule: str, score: float) -> None:
+        if uf.union(i, j):
+            events.append((i, j, rule, score))
+
+    keys = [name_key(e.name) for _, e in nodes]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        by_key[k].append(i)
+    # same name
+    for members in by_key.values():
+        for j in members[1:]:
+            if _compatible(nodes[members[0]][1].type, nodes[j][1].type):
+                link(members[0], j, "same-name", 1.0)
+    # acronyms
+    initials: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        words = [w for w in k.split() if w not in ("de", "du", "des", "la", "le", "les", "et", "l", "d")]
+        if len(words) >= 2:
+            initials["".join(w[0] for w in words)].append(i)
+    for i, k in enumerate(keys):
+        if " " not in k and nodes[i][1].name.isupper() and k in initials:
+            for j in initials[k]:
+                if _compatible(nodes[i][1].type, nodes[j][1].type):
+                    link(i, j, "acronym", 0.9)
+    # surname alone -> the only person with that surname
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for i, k in enumerate(keys):
+        if nodes[i][1].type == "PER" and len(k.split()) >= 2:
+            surnames[k.split()[-1]].add(k)
+    for i, k in enumerate(keys):
+        if nodes[i][1].type == "PER" and " " not in k and len(surnames.get(k, ())) == 1:
+            full = next(iter(surnames[k]))
+            link(i, by_key[full][0], "surname", 0.8)
+    # spelling variants, corroborated
+    neighbours: dict[str, set[str]] = {r.article.id: {name_key(e.name) for e in r.entities} for r in records}
+    distinct = sorted(by_key)
+    for a_idx, ka in enumerate(distinct):
+        for kb in distinct[a_idx + 1 :]:
+            if abs(len(ka) - len(kb)) > 2 or len(ka.split()) != len(kb.split()) or len(ka) < 6:
+                continue
+            dist = Levenshtein.distance(ka, kb)
+            if dist == 0 or dist > (1 if len(ka) < 10 else 2):
+                continue
+            i, j = by_key[ka][0], by_key[kb][0]
+            ei, ej = nodes[i][1], nodes[j][1]
+            if ei.type != ej.type:
+                continue
+            if ka.split()[0] != kb.split()[0] and ei.type == "PER":
+                continue  # a person's first name must agree
+            shared_desc = _description_words(ei.descriptions) & _description_words(ej.descriptions)
+            common = (neighbours[nodes[i][0]] & neighbours[nodes[j][0]]) - {ka, kb}
+            if shared_desc or len(common) >= 2:
+                score = round(1 - dist / max(len(ka), len(kb)), 3)
+                link(i, j, "spelling-variant", score)
+    # build entities
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        clusters[uf.find(i)].append(i)
+    entities: list[Entity] = []
+    id_of: dict[tuple[str, int], str] = {}
+    used: dict[str, int] = {}
+    root_id: dict[int, str] = {}
+    for root, members in sorted(clusters.items(), key=lambda kv: _canonical(nodes, kv[1])):
+        name = _canonical(nodes, members)
+        etype = _type(nodes, members)
+        base = slugify(name)
+        eid = base if base not in used else f"{base}-{etype.lower()}"
+        n = 2
+        while eid in used:
+            eid = f"{base}-{n}"
+            n += 1
+        used[eid] = 1
+        root_id[root] = eid
+        aliases: set[str] = set()
+        descriptions: list[str] = []
+        mentions = []
+        for i in members:
+            art, e = nodes[i]
+            id_of[(art, e.key)] = eid
+            aliases.update(e.aliases)
+            aliases.add(e.name)
+            descriptions.extend(d for d in e.descriptions if d not in descriptions)
+            mentions.extend(e.mentions)
+        mentions.sort(key=lambda m: (m.article, m.start, m.end))
+        entities.append(Entity(eid, name, etype, sorted(aliases), descriptions, mentions))
+    merges = [
+        MergeEvent(
+            entity=root_id[uf.find(i)],
+            names=(nodes[i][1].name, nodes[j][1].name),
+            rule=rule,
+            score=score,
+            articles=tuple(sorted({nodes[i][0], nodes[j][0]})),
+        )
+        for i, j, rule, score in events
+        if nodes[i][1].name != nodes[j][1].name or rule != "same-name"
+    ]
+    merges.sort(key=lambda m: (m.entity, m.rule, m.names))
+    return entities, id_of, merges
+
+
+def _canonical(nodes: list, members: list[int]) -> str:
+    counts = Counter(nodes[i][1].name for i in members)
+    return max(counts, key=lambda n: (counts[n], len(name_key(n).split()), len(n), n))
+
+
+def _type(nodes: list, members: list[int]) -> EntityType:
+    counts = Counter(nodes[i][1].type for i in members)
+    return max(counts, key=lambda t: (counts[t], t))

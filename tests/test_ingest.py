@@ -1,0 +1,588 @@
+"""Tests for kg.ingest: formats, folder walking, bad inputs, text normalisation."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.ingest import guess_language, iter_inputs, normalise_text, read_articles
+from kg.records import Article, InputProblem
+
+FRENCH = (
+    "Le ministre de l'Économie accuse la société de fraude fiscale. Selon le parquet, les faits "
+    "reprochés remontent à 2019 et portent sur des montants importants. L'entreprise dément toute "
+    "irrégularité et annonce qu'elle va porter plainte pour diffamation contre ses accusateurs. "
+    "Une enquête a été ouverte par les juges, qui doivent entendre les dirigeants dans les "
+    "prochaines semaines."
+)
+ENGLISH = (
+    "The minister of the economy accused the company of tax fraud on Monday. According to the "
+    "prosecutor, the facts date back to 2019 and involve large sums of money that were moved "
+    "abroad. The company denied any wrongdoing and said that it would sue its accusers for "
+    "defamation. An investigation has been opened by the judges, who are expected to hear the "
+    "managers in the coming weeks."
+)
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def _fatal(problems: list[InputProblem]) -> list[InputProblem]:
+    return [p for p in problems if p.fatal]
+
+
+def _french(n: int) -> str:
+    """A distinct French text (so that duplicate detection does not kick in)."""
+    return f"Article numéro {n}. {FRENCH}"
+
+
+# --------------------------------------------------------------------------------------------
+# Formats
+# --------------------------------------------------------------------------------------------
+
+
+def test_txt_title_is_first_non_empty_line_and_text_is_whole_file(tmp_path: Path) -> None:
+    _write(tmp_path / "affaire.txt", f"\n\n  Le titre de l’affaire  \n\n{FRENCH}\n")
+    [article], problems = read_articles([tmp_path / "affaire.txt"])
+    assert problems == []
+    assert article.id == "affaire"
+    assert article.title == "Le titre de l'affaire"
+    assert article.text == f"Le titre de l'affaire\n\n{FRENCH}"
+    assert article.path == str(tmp_path / "affaire.txt")
+
+
+def test_md_title_strips_hashes_but_text_keeps_them(tmp_path: Path) -> None:
+    _write(tmp_path / "note.md", f"#  Le grand titre\n\n{FRENCH}")
+    [article], problems = read_articles([tmp_path])
+    assert problems == []
+    assert article.title == "Le grand titre"
+    assert article.text.startswith("#  Le grand titre\n\n")
+
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+<title>Le ministre accuse la société - Le Quotidien</title>
+<meta property="og:site_name" content="Le Quotidien">
+<meta property="og:url" content="https://example.fr/og">
+<link rel="canonical" href="https://example.fr/canonical">
+<meta property="article:published_time" content="2023-02-13T10:00:00Z">
+<script>var tracker = "SCRIPTMARKER";</script>
+</head><body>
+<nav><ul><li><a href="/">NAVMARKER Accueil</a></li><li><a href="/p">Politique</a></li></ul></nav>
+<article>
+<h1>Le ministre accuse la société</h1>
+<p>Le ministre de l'Économie accuse la société de fraude fiscale, selon un communiqué publié lundi
+par ses services.</p>
+<p>Selon le parquet, les faits reprochés remontent à 2019 et portent sur des montants
+importants versés à des intermédiaires.</p>
+<p>L'entreprise dément toute irrégularité et annonce qu'elle va porter plainte pour diffamation
+contre ses accusateurs.</p>
+</article>
+<footer><p>FOOTERMARKER Mentions légales, tous droits réservés.</p></footer>
+<script>console.log("SCRIPTMARKER2")</script>
+</body></html>
+"""
+
+
+def test_html_keeps_main_paragraphs_and_drops_boilerplate(tmp_path: Path) -> None:
+    _write(tmp_path / "page.html", PAGE)
+    [article], problems = read_articles([tmp_path / "page.html"])
+    assert problems == []
+    assert article.id == "page"
+    for marker in ("SCRIPTMARKER", "NAVMARKER", "FOOTERMARKER", "Politique", "tracker"):
+        assert marker not in article.text
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == article.title
+    assert "Le ministre accuse la société" in article.title
+    assert any(p.startswith("Le ministre de l'Économie accuse") for p in paragraphs)
+    assert any(p.startswith("Selon le parquet") for p in paragraphs)
+    assert any(p.startswith("L'entreprise dément") for p in paragraphs)
+    assert article.url == "https://example.fr/canonical"
+    assert article.outlet == "Le Quotidien"
+    assert article.date is not None and article.date.startswith("2023-02-13")
+
+
+def test_html_title_added_when_body_does_not_start_with_it(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Plainte contre le maire</title></head><body><main>"
+        "<p>Le maire est accusé<b> de favoritisme </b>par l'opposition municipale, qui a saisi la justice."
+        "</p><p>Plainte contre le maire<br>déposée lundi, selon une source proche du dossier judiciaire.</p>"
+        "</main></body></html>"
+    )
+    _write(tmp_path / "maire.htm", page)
+    [article], _ = read_articles([tmp_path])
+    assert article.title == "Plainte contre le maire"
+    assert article.text.split("\n\n") == [
+        "Plainte contre le maire",
+        "Le maire est accusé de favoritisme par l'opposition municipale, qui a saisi la justice.",
+        "Plainte contre le maire\ndéposée lundi, selon une source proche du dossier judiciaire.",
+    ]
+
+
+def test_html_falls_back_to_lxml_when_trafilatura_finds_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
+    _write(tmp_path / "page.html", PAGE)
+    [article], problems = read_articles([tmp_path])
+    assert problems == []
+    for marker in ("SCRIPTMARKER", "NAVMARKER", "FOOTERMARKER"):
+        assert marker not in article.text
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == "Le ministre accuse la société - Le Quotidien"  # the <title>
+    assert paragraphs[1] == "Le ministre accuse la société"  # the <h1>
+    assert paragraphs[2].startswith("Le ministre de l'Économie accuse la société de fraude fiscale, selon")
+    assert len(paragraphs) == 5
+
+
+def test_html_without_text_is_reported(tmp_path: Path) -> None:
+    _write(tmp_path / "vide.html", "<html><head><script>var a = 1;</script></head><body></body></html>")
+    articles, problems = read_articles([tmp_path])
+    assert articles == []
+    assert [(p.path, p.fatal) for p in problems] == [(str(tmp_path / "vide.html"), True)]
+    assert "no article text" in problems[0].problem
+
+
+def test_json_single_object(tmp_path: Path) -> None:
+    record = {"id": "a1", "title": "Titre", "text": FRENCH, "date": "2024-01-02", "url": "https://x.fr/1"}
+    _write(tmp_path / "one.json", json.dumps(record))
+    [article], problems = read_articles([tmp_path])
+    assert problems == []
+    assert (article.id, article.title, article.text) == ("a1", "Titre", FRENCH)
+    assert (article.date, article.url, article.outlet) == ("2024-01-02", "https://x.fr/1", None)
+
+
+def test_json_without_id_uses_file_stem(tmp_path: Path) -> None:
+    _write(tmp_path / "sans-id.json", json.dumps({"title": "T", "text": FRENCH}))
+    [article], problems = read_articles([tmp_path])
+    assert (article.id, problems) == ("sans-id", [])
+
+
+def test_json_array_of_articles(tmp_path: Path) -> None:
+    records = [
+        {"id": "x", "title": "Premier", "text": _french(1)},
+        {"id": 7, "title": "Deuxième", "text": _french(2)},
+        {"title": "Troisième", "text": _french(3)},
+    ]
+    _write(tmp_path / "many.json", json.dumps(records))
+    articles, problems = read_articles([tmp_path])
+    assert problems == []
+    assert [a.id for a in articles] == ["x", "7", "many-3"]
+    assert [a.title for a in articles] == ["Premier", "Deuxième", "Troisième"]
+
+
+def test_jsonl_malformed_line_is_reported_and_other_lines_go_through(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "l1", "title": "Un", "text": _french(1)}),
+        '{"id": "l2", "title": "Deux", "text": ',
+        "",
+        json.dumps({"title": "Trois", "text": _french(3)}),
+    ]
+    path = _write(tmp_path / "file.jsonl", "\n".join(lines) + "\n")
+    articles, problems = read_articles([path])
+    assert [a.id for a in articles] == ["l1", "file-4"]
+    assert articles[0].path == f"{path}:1"
+    [problem] = problems
+    assert problem.path == f"{path}:2"
+    assert problem.fatal
+    assert problem.problem.startswith("malformed JSON: ")
+
+
+def test_json_array_bad_element_is_named_by_index(tmp_path: Path) -> None:
+    records = [{"id": "ok", "text": _french(1)}, {"id": "bad", "text": 3}]
+    path = _write(tmp_path / "arr.json", json.dumps(records))
+    articles, problems = read_articles([path])
+    assert [a.id for a in articles] == ["ok"]
+    assert problems == [InputProblem(f"{path}[1]", "field 'text' must be a string, found a number")]
+
+
+def test_json_metadata_of_wrong_type_is_a_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path / "m.json", json.dumps({"id": "m", "text": FRENCH, "url": ["x"], "date": 2024}))
+    items = list(iter_inputs([path]))
+    assert items[0] == InputProblem(str(path), "field 'url' must be a string, found an array; ignored", False)
+    assert isinstance(items[1], Article)
+    assert (items[1].url, items[1].date) == (None, "2024")
+
+
+def test_jsonl_is_streamed_lazily(tmp_path: Path) -> None:
+    path = _write(tmp_path / "s.jsonl", json.dumps({"id": "s1", "title": "Un", "text": _french(1)}) + "\n")
+    stream = iter_inputs([path])
+    assert next(stream).id == "s1"  # type: ignore[union-attr]
+    assert list(stream) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Folders
+# --------------------------------------------------------------------------------------------
+
+
+def test_folder_recursion_sorted_order_and_skipped_entries(tmp_path: Path) -> None:
+    _write(tmp_path / "b.txt", _french(1))
+    _write(tmp_path / "a" / "z.txt", _french(2))
+    _write(tmp_path / "a" / "sub" / "y.md", _french(3))
+    _write(tmp_path / "c.json", json.dumps({"id": "c", "title": "C", "text": _french(4)}))
+    _write(tmp_path / "notes.pdf", b"%PDF-1.4 whatever")
+    _write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
+    _write(tmp_path / ".hidden.txt", _french(5))
+    _write(tmp_path / ".git" / "x.txt", _french(6))
+    _write(tmp_path / "README.md", "# Lisez-moi\n\n" + _french(7))
+    _write(tmp_path / "a" / "SOURCES.md", "# Sources\n\n" + _french(8))
+    _write(tmp_path / "a" / "changelog.MD", "# Changes\n\n" + _french(9))
+    articles, problems = read_articles([tmp_path])
+    assert problems == []
+    assert [a.id for a in articles] == ["y", "z", "b", "c"]
+
+
+def test_paths_are_read_in_the_order_given(tmp_path: Path) -> None:
+    b = _write(tmp_path / "b.txt", _french(1))
+    a = _write(tmp_path / "a.txt", _french(2))
+    articles, _ = read_articles([b, a])
+    assert [x.id for x in articles] == ["b", "a"]
+
+
+def test_corpus_sources_md_is_skipped() -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("no corpus folder")
+    articles, problems = read_articles([corpus])
+    assert _fatal(problems) == []
+    assert "SOURCES" not in {a.id for a in articles}
+    assert len(articles) == len(list(corpus.glob("*.txt")))
+
+
+def test_missing_path_and_unsupported_explicit_file(tmp_path: Path) -> None:
+    pdf = _write(tmp_path / "rapport.pdf", b"%PDF-1.4")
+    articles, problems = read_articles([tmp_path / "nope", pdf])
+    assert articles == []
+    assert problems == [
+        InputProblem(str(tmp_path / "nope"), "no such file or folder"),
+        InputProblem(
+            str(pdf), "unsupported file type '.pdf' (expected .txt, .md, .html, .htm, .json, .jsonl)"
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Bad inputs: each is reported, the others still go through
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("vide.txt", "", "empty file"),
+        ("blanc.txt", " \n\t\n\u00a0\n", "empty file"),
+        ("invisible.md", "\u200b\ufeff\n", "empty file"),
+        ("vide.json", "", "empty file"),
+        ("vide.jsonl", "\n\n", "empty file"),
+        ("texte-vide.json", json.dumps({"id": "t", "title": "T", "text": "  "}), "empty text"),
+        ("binaire.txt", b"PK\x03\x04\x00\x00binary\x00data", "binary file, not text"),
+        ("controles.txt", bytes(range(1, 9)) * 50, "binary file, not text"),
+        ("binaire.jsonl", b'{"a": 1}\x00\x00\x00', "binary file, not text"),
+        ("mauvais.json", '{"id": "x", "text": }', "malformed JSON: "),
+        ("pas-objet.json", "[1]", "expected a JSON object"),
+        ("nombre.json", "3", "expected a JSON object"),
+        ("sans-texte.json", json.dumps({"id": "x", "title": "T"}), "missing field 'text'"),
+        ("texte-liste.json", json.dumps({"id": "x", "text": ["a"]}), "field 'text' must be a string"),
+        ("titre-nombre.json", json.dumps({"id": "x", "title": 3, "text": FRENCH}), "field 'title'"),
+        ("id-liste.json", json.dumps({"id": ["x"], "text": FRENCH}), "field 'id' must be a string or"),
+        ("id-blanc.json", json.dumps({"id": " \n ", "text": FRENCH}), "empty article id"),
+    ],
+)
+def test_bad_input_is_fatal_and_others_go_through(
+    tmp_path: Path, name: str, content: str | bytes, expected: str
+) -> None:
+    bad = _write(tmp_path / "in" / name, content)
+    _write(tmp_path / "in" / "zz-good.txt", _french(1))
+    articles, problems = read_articles([tmp_path / "in"])
+    assert [a.id for a in articles] == ["zz-good"]
+    [problem] = problems
+    assert problem.path.startswith(str(bad))
+    assert problem.fatal
+    assert expected in problem.problem
+
+
+def test_cp1252_file_is_read_with_a_warning(tmp_path: Path) -> None:
+    body = b"Soci\xe9t\xe9 g\xe9n\xe9rale\r\n\r\nL\x92entreprise est accus\xe9e de fraude."
+    path = _write(tmp_path / "ancien.txt", body)
+    items = list(iter_inputs([path]))
+    assert len(items) == 2
+    warning, article = items
+    assert isinstance(warning, InputProblem) and isinstance(article, Article)
+    assert warning.fatal is False
+    assert warning.path == str(path)
+    assert warning.problem == "not valid UTF-8 (invalid byte at offset 4); read as Windows-1252"
+    assert article.title == "Société générale"
+    assert article.text == "Société générale\n\nL'entreprise est accusée de fraude."
+
+
+def test_cp1252_line_in_jsonl_is_read_with_a_warning(tmp_path: Path) -> None:
+    good = json.dumps({"id": "u", "title": "U", "text": _french(1)}).encode()
+    bad = b'{"id": "w", "title": "W", "text": "Soci\xe9t\xe9 g\xe9n\xe9rale"}'
+    path = _write(tmp_path / "mix.jsonl", good + b"\n" + bad + b"\n")
+    articles, problems = read_articles([path])
+    assert [a.text for a in articles][1] == "Société générale"
+    [warning] = problems
+    assert (warning.path, warning.fatal) == (f"{path}:2", False)
+    assert "read as Windows-1252" in warning.problem
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_bom_files_are_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(f"Titre\n\n{FRENCH}".encode(encoding))
+    [article], problems = read_articles([path])
+    assert problems == []
+    assert article.title == "Titre"
+    assert article.text == f"Titre\n\n{FRENCH}"
+
+
+def test_utf16_jsonl_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "u16.jsonl"
+    lines = [json.dumps({"id": f"u{i}", "title": "T", "text": _french(i)}) for i in (1, 2)]
+    path.write_bytes("\n".join(lines).encode("utf-16"))
+    articles, problems = read_articles([path])
+    assert problems == []
+    assert [a.id for a in articles] == ["u1", "u2"]
+
+
+def test_huge_file_is_rejected_before_reading(tmp_path: Path) -> None:
+    big = _write(tmp_path / "gros.txt", _french(1) * 10)
+    small = _write(tmp_path / "petit.txt", "Court texte en français.")
+    articles, problems = read_articles([big, small], max_bytes=1000)
+    assert [a.id for a in articles] == ["petit"]
+    [problem] = problems
+    size = big.stat().st_size
+    assert problem.problem == f"file is {size / 1000:.1f} kB, over the 1 kB limit"
+
+
+def test_huge_size_message_in_megabytes(tmp_path: Path) -> None:
+    path = tmp_path / "énorme.txt"
+    with path.open("wb") as f:
+        f.truncate(312_400_000)  # sparse: no disk space used, never read
+    [problem] = list(iter_inputs([path]))
+    assert problem == InputProblem(str(path), "file is 312.4 MB, over the 50 MB limit")
+
+
+def test_text_over_max_chars_is_rejected(tmp_path: Path) -> None:
+    _write(tmp_path / "long.txt", _french(1))
+    _write(tmp_path / "long.jsonl", json.dumps({"id": "j", "text": _french(2)}) + "\n")
+    articles, problems = read_articles([tmp_path], max_chars=100)
+    assert articles == []
+    assert [p.path for p in problems] == [str(tmp_path / "long.jsonl") + ":1", str(tmp_path / "long.txt")]
+    assert all("over the 100-character limit" in p.problem for p in problems)
+
+
+def test_jsonl_is_exempt_from_file_size_limit(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"r{i}", "text": _french(i)}) for i in range(5)]
+    path = _write(tmp_path / "big.jsonl", "\n".join(lines))
+    articles, problems = read_articles([path], max_bytes=100)
+    assert problems == []
+    assert len(articles) == 5
+
+
+def test_english_text_is_rejected(tmp_path: Path) -> None:
+    path = _write(tmp_path / "english.txt", f"Tax fraud\n\n{ENGLISH}")
+    articles, problems = read_articles([path])
+    assert articles == []
+    assert problems == [
+        InputProblem(
+            str(path),
+            "does not look like French (most common function words are English); kg reads French articles",
+        )
+    ]
+
+
+def test_french_text_quoting_english_is_accepted(tmp_path: Path) -> None:
+    text = f'{FRENCH} Le président a déclaré en anglais : "We will fight this in court, and we will win."'
+    path = _write(tmp_path / "citation.txt", text)
+    articles, problems = read_articles([path])
+    assert problems == []
+    assert len(articles) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (FRENCH, "fr"),
+        (ENGLISH, "en"),
+        (
+            "Der Minister hat das Unternehmen am Montag wegen Steuerbetrug angeklagt. Nach Angaben der "
+            "Staatsanwaltschaft gehen die Vorwürfe auf das Jahr 2019 zurück und betreffen große Summen, "
+            "die ins Ausland überwiesen wurden. Das Unternehmen wies die Vorwürfe zurück und sagte, es "
+            "werde die Ankläger wegen Verleumdung verklagen, und die Richter haben eine Untersuchung "
+            "eingeleitet.",
+            "de",
+        ),
+        (
+            "El ministro de Economía acusó el lunes a la empresa de fraude fiscal. Según la fiscalía, los "
+            "hechos se remontan a 2019 y se refieren a grandes sumas de dinero que fueron transferidas al "
+            "extranjero. La empresa negó cualquier irregularidad y dijo que demandaría a sus acusadores "
+            "por difamación, pero los jueces ya han abierto una investigación sobre el caso.",
+            "es",
+        ),
+        (
+            "Il ministro dell'Economia ha accusato lunedì la società di frode fiscale. Secondo la procura, "
+            "i fatti risalgono al 2019 e riguardano grandi somme di denaro che sono state trasferite "
+            "all'estero. La società ha negato qualsiasi irregolarità e ha detto che denuncerà i suoi "
+            "accusatori per diffamazione, ma i giudici hanno anche aperto un'indagine sul caso.",
+            "it",
+        ),
+        ("The minister accused the company of fraud.", None),  # too short to tell
+        (" ".join(["Apple", "Google", "Microsoft", "OpenAI", "2024"] * 10), None),  # names only
+    ],
+)
+def test_guess_language(text: str, expected: str | None) -> None:
+    assert guess_language(text) == expected
+
+
+def test_duplicate_id_is_rejected(tmp_path: Path) -> None:
+    first = _write(tmp_path / "a" / "same.txt", _french(1))
+    second = _write(tmp_path / "b" / "same.md", _french(2))
+    articles, problems = read_articles([tmp_path])
+    assert [a.path for a in articles] == [str(first)]
+    assert problems == [InputProblem(str(second), f"duplicate article id 'same' (already read from {first})")]
+
+
+def test_duplicate_text_is_rejected(tmp_path: Path) -> None:
+    first = _write(tmp_path / "one.txt", _french(1))
+    second = _write(tmp_path / "two.txt", _french(1).replace("'", "’") + "\n\n\n")
+    articles, problems = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["one"]
+    assert problems == [
+        InputProblem(str(second), f"same text as article 'one' ({first}); skipped as a duplicate")
+    ]
+
+
+def test_duplicate_warning_is_not_reported_for_skipped_article(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "Soci\xe9t\xe9 g\xe9n\xe9rale")
+    _write(tmp_path / "b.txt", b"Soci\xe9t\xe9 g\xe9n\xe9rale")
+    articles, problems = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["a"]
+    assert [p.fatal for p in problems] == [True]
+
+
+@pytest.mark.parametrize(
+    ("raw_id", "expected"),
+    [
+        ('l\'"affaire" <Bettencourt>', 'l\'"affaire" <Bettencourt>'),
+        ("  plusieurs\n  lignes\t ici ", "plusieurs lignes ici"),
+        ("a/b/c", "a/b/c"),
+        ("émoji 🚀 id", "émoji 🚀 id"),
+        (42, "42"),
+    ],
+)
+def test_odd_ids_are_kept_with_whitespace_collapsed(tmp_path: Path, raw_id: object, expected: str) -> None:
+    _write(tmp_path / "odd.jsonl", json.dumps({"id": raw_id, "title": "T", "text": FRENCH}) + "\n")
+    [article], problems = read_articles([tmp_path])
+    assert problems == []
+    assert article.id == expected
+
+
+def test_odd_file_names_give_the_stem_as_id(tmp_path: Path) -> None:
+    _write(tmp_path / "l'affaire « X » 🚀.txt", FRENCH)
+    [article], _ = read_articles([tmp_path])
+    assert article.id == "l'affaire « X » 🚀"
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    locked = _write(tmp_path / "locked.txt", FRENCH)
+    locked.chmod(0)
+    try:
+        articles, problems = read_articles([locked])
+    finally:
+        locked.chmod(0o644)
+    assert articles == []
+    [problem] = problems
+    assert problem.fatal and "Permission denied" in problem.problem
+
+
+def test_read_error_is_reported_with_the_os_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "locked.txt", FRENCH)
+    _write(tmp_path / "open.txt", _french(2))
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return Path.read_text(self).encode()
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    articles, problems = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["open"]
+    assert problems == [InputProblem(str(path), "cannot read the file (Permission denied)")]
+
+
+def test_jsonl_line_too_long_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
+    huge = json.dumps({"id": "huge", "text": "a" * 70_000})
+    ok = json.dumps({"id": "ok", "text": "Un texte court en français."})
+    path = _write(tmp_path / "long.jsonl", f"{huge}\n{ok}\n")
+    articles, problems = read_articles([path], max_chars=10)
+    assert articles == []  # the short one is over 10 characters too
+    assert [p.path for p in problems] == [f"{path}:1", f"{path}:2"]
+    assert "line is over" in problems[0].problem
+    assert "over the 10-character limit" in problems[1].problem
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("l’enquête", "l'enquête"),
+        ("‘citation’", "'citation'"),
+        ("aujourdʼhui", "aujourd'hui"),
+        ("l`État et aujourd´hui", "l'État et aujourd'hui"),
+        ("un ` seul et ´ isolé", "un ` seul et ´ isolé"),
+        ("“OpenAI” et „Bild“", '"OpenAI" et "Bild"'),
+        ("« Nous accusons »", "« Nous accusons »"),
+        ("M.\u00a0Dupont\u202f: 10\u2007000", "M. Dupont : 10 000"),
+        ("a\u2003b\u3000c", "a b c"),
+        ("Sam\u200bsung\ufeff In\u00adtel\u2060", "Samsung Intel"),
+        ("cafe\u0301", "café"),
+        ("ligne\r\nsuivante\rfin", "ligne\nsuivante\nfin"),
+        ("un\x00deux\x07trois", "undeuxtrois"),
+        ("a\tb", "a b"),
+        ("fin de ligne   \nsuite  ", "fin de ligne\nsuite"),
+        ("p1\n\n\n\n\np2", "p1\n\np2"),
+        ("p1\n  \n\t\n\np2", "p1\n\np2"),
+        ("p1\u2029p2", "p1\n\np2"),
+        ("  \n\n  texte  \n\n ", "texte"),
+    ],
+)
+def test_normalise_text(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+def test_normalise_collapses_paragraph_gap() -> None:
+    assert normalise_text("d'IA\n\n\n\nDavid Sacks") == "d'IA\n\nDavid Sacks"
+
+
+@given(st.text())
+def test_normalise_text_is_idempotent(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\u00a0\u2019\u00b4`\u200b\u0301\u2029«")))
+def test_normalise_text_is_idempotent_on_tricky_characters(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+    assert "\n\n\n" not in once and "\r" not in once and " \n" not in once
