@@ -34,169 +34,44 @@ __all__ = [
 
 # Verbs whose subject charges their object with wrongdoing: "X accuse Y de ...".
 ACCUSATION_VERBS = frozenset(
-    [
-        "accuser",
-        "reprocher",
-        "soupçonner",
-        "suspecter",
-        "dénoncer",
-        "incriminer",
-        "blâmer",
-        "poursuivre",
-        "inculper",
-        "condamner",
-        "critiquer",
-        "fustiger",
-        "attaquer",
-        "viser",
-        "mettre_en_cause",
-    ]
+    """accuser reprocher soupçonner suspecter dénoncer incriminer blâmer poursuivre inculper condamner
+    critiquer fustiger attaquer viser mettre_en_cause""".split()
 )
 # Of those, the ones that only suspect: status "alleged".
 SUSPICION_VERBS = frozenset(["soupçonner", "suspecter"])
 # Verbs that need a legal complement to accuse: "attaquer en justice", "poursuivre en diffamation".
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
-_JUDICIAL_PASSIVES = frozenset(
-    ["accuser", "inculper", "condamner", "poursuivre", "juger", "mettre_en_examen"]
-)
+_JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
 # Verbs by which the subject denies what it is accused of.
 DENIAL_VERBS = frozenset(["nier", "démentir", "contester", "réfuter", "rejeter"])
 # Verbs of saying and thinking: they attribute the content to their subject.
 SPEECH_VERBS = frozenset(
-    [
-        "affirmer",
-        "déclarer",
-        "dire",
-        "assurer",
-        "indiquer",
-        "estimer",
-        "expliquer",
-        "ajouter",
-        "souligner",
-        "préciser",
-        "annoncer",
-        "confirmer",
-        "révéler",
-        "soutenir",
-        "prétendre",
-        "penser",
-        "croire",
-        "juger",
-        "considérer",
-        "écrire",
-        "raconter",
-        "dénoncer",
-        "accuser",
-        "répondre",
-        "rappeler",
-        "assurer",
-        "avancer",
-        "évoquer",
-        "signaler",
-        "alléguer",
-        "insister",
-        "martèler",
-        "marteler",
-        "lancer",
-    ]
+    """affirmer déclarer dire assurer indiquer estimer expliquer ajouter souligner préciser annoncer
+    confirmer révéler soutenir prétendre penser croire juger considérer écrire raconter dénoncer
+    accuser répondre rappeler assurer avancer évoquer signaler alléguer insister martèler marteler
+    lancer""".split()
 )
 # Verbs that describe wrongdoing when an actor is their subject (or their passive agent).
 WRONGDOING_VERBS = frozenset(
-    [
-        "voler",
-        "dérober",
-        "piller",
-        "copier",
-        "plagier",
-        "violer",
-        "enfreindre",
-        "frauder",
-        "tricher",
-        "mentir",
-        "corrompre",
-        "détourner",
-        "espionner",
-        "agresser",
-        "frapper",
-        "tuer",
-        "assassiner",
-        "harceler",
-        "menacer",
-        "insulter",
-        "injurier",
-        "diffamer",
-        "calomnier",
-        "escroquer",
-        "extorquer",
-        "blanchir",
-        "truquer",
-        "falsifier",
-        "manipuler",
-        "doper",
-        "exfiltrer",
-        "pirater",
-        "distiller",
-        "dissimuler",
-        "trahir",
-        "abuser",
-        "exploiter",
-        "extraire",
-        "racketter",
-        "séquestrer",
-        "torturer",
-        "bombarder",
-        "envahir",
-        "attaquer",
-    ]
+    """voler dérober piller copier plagier violer enfreindre frauder tricher mentir corrompre détourner
+    espionner agresser frapper tuer assassiner harceler menacer insulter injurier diffamer calomnier
+    escroquer extorquer blanchir truquer falsifier manipuler doper exfiltrer pirater distiller
+    dissimuler trahir abuser exploiter extraire racketter séquestrer torturer bombarder envahir
+    attaquer""".split()
 )
 # Nouns naming wrongdoing: "les actes de violence commis par X", "des menaces qu'aurait exercé X".
 WRONGDOING_NOUNS = frozenset(
-    [
-        "violence",
-        "violences",
-        "agression",
-        "agressions",
-        "menace",
-        "menaces",
-        "pression",
-        "pressions",
-        "corruption",
-        "fraude",
-        "vol",
-        "espionnage",
-        "dopage",
-        "diffamation",
-        "injure",
-        "injures",
-        "insulte",
-        "insultes",
-        "harcèlement",
-        "viol",
-        "meurtre",
-        "crime",
-        "crimes",
-        "délit",
-        "escroquerie",
-        "abus",
-        "détournement",
-        "trahison",
-        "complot",
-        "manipulation",
-        "plagiat",
-        "piratage",
-        "outrage",
-        "partialité",
-        "mensonge",
-        "mensonges",
-        "calomnie",
-    ]
+    """violence violences agression agressions menace menaces pression pressions corruption fraude vol
+    espionnage dopage diffamation injure injures insulte insultes harcèlement viol meurtre crime
+    crimes délit escroquerie abus détournement trahison complot manipulation plagiat piratage
+    outrage partialité mensonge mensonges calomnie""".split()
 )
 # Nouns of evidence and investigation that introduce an accusation: "la preuve que X a ...".
 _EVIDENCE_NOUNS = frozenset(["preuve", "preuves", "indice", "indices"])
 _INVESTIGATION_NOUNS = frozenset(["enquête", "enquêtes", "investigation", "investigations"])
-_COMPLAINT_NOUNS = frozenset(["plainte", "plaintes", "procès", "poursuite", "poursuites", "recours"])
-_NEGATIONS = frozenset(["pas", "jamais", "aucun", "aucune", "nullement", "guère", "ni"])
+_COMPLAINT_NOUNS = frozenset("""plainte plaintes procès poursuite poursuites recours""".split())
+_NEGATIONS = frozenset("""pas jamais aucun aucune nullement guère ni""".split())
 _OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
 _QUOTES_OPEN = frozenset('«"“')
@@ -337,6 +212,11 @@ class _Extractor:
         if token is None:
             return []
         out: list[int] = []
+        named = self.ents.named_span(token.i)
+        if named is not None:
+            for k in self.ents.coordinated(named[0]):
+                if k not in out and k not in (exclude or set()):
+                    out.append(k)
         for t in [token, *token.conjuncts]:
             keys = self._phrase_actors(t, exclude)
             for k in keys:
@@ -406,8 +286,8 @@ class _Extractor:
         for t in tokens:
             if t is None:
                 continue
-            if "Cnd" in t.morph.get("Mood") or any(
-                "Cnd" in c.morph.get("Mood") for c in t.children if c.dep_.startswith("aux")
+            if "Cnd" in t.morph.get("Mood", []) or any(
+                "Cnd" in c.morph.get("Mood", []) for c in t.children if c.dep_.startswith("aux")
             ):
                 return "alleged"
             if any(
@@ -456,9 +336,9 @@ class _Extractor:
                 and t.head.dep_ in ("obl", "obl:arg", "iobj")
                 and _lemma(t.head.head) in SPEECH_VERBS
             ):
-                k = self.ents.entity_at(t.head)
-                if k is not None and k not in exclude:
-                    return k
+                hit = self.ents.entity_at(t.head)
+                if hit is not None and hit not in exclude:
+                    return hit
         return None
 
     def offense_after(self, cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -586,13 +466,13 @@ class _Extractor:
             return
         if lemma in _LEGAL_ONLY and not any(c.lower_ in ("justice", "diffamation") for c in verb.subtree):
             return
-        passive = "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+        passive = "Pass" in verb.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in verb.children)
         offense = self.offense_after(verb, sent)
         status: Status = "alleged" if lemma in SUSPICION_VERBS else "asserted"
         status = self.status_of(verb, base=status)
         if offense:
             status = self.status_of(doc[offense[0] + 1], base=status) if status == "asserted" else status
-        if passive or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")):
+        if passive or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])):
             self._passive(verb, lemma, sent, offense, status)
             return
         subj = self.subject(verb)
@@ -809,7 +689,7 @@ class _Extractor:
                 if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                     self._wrongdoing_noun(t, speakers, cue, sent)
                 continue
-            passive = "Pass" in t.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in t.children)
+            passive = "Pass" in t.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in t.children)
             culprit: list[int] = []
             if passive:
                 for c in t.children:

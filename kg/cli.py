@@ -18,6 +18,7 @@ from rich.progress import (
 )
 
 from kg import __version__
+from kg.records import InputProblem
 
 __all__ = ["app", "main"]
 
@@ -81,7 +82,7 @@ def build(
     started = time.perf_counter()
     stream = ingest.iter_inputs([p for p in inputs if p.exists()], max_bytes=int(max_mb * 1_000_000))
 
-    def on_problem(problem) -> None:  # type: ignore[no-untyped-def]
+    def on_problem(problem: InputProblem) -> None:
         level = "[red]skipped[/]" if problem.fatal else "[yellow]warning[/]"
         err_console.print(f"{level} {problem.path}: {problem.problem}", highlight=False, markup=True)
 
@@ -155,8 +156,8 @@ def query(
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(queries.FORMATS)}")
     if list_:
         for q in queries.list_queries():
-            params = f" (param: {', '.join(q.params)})" if q.params else ""
-            out_console.print(f"[bold]{q.name}[/]{params}: {q.description or q.title}", highlight=False)
+            wanted = f" (param: {', '.join(q.params)})" if q.params else ""
+            out_console.print(f"[bold]{q.name}[/]{wanted}: {q.description or q.title}", highlight=False)
         for gname in queries.GRAPH_QUERIES:
             out_console.print(f"[bold]{gname}[/]: graph query (networkx)", highlight=False)
         return

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,200 +27,34 @@ __all__ = ["ORG_NOUNS", "PERSON_NOUNS", "ArticleEntities", "name_key", "strip_na
 
 # Nouns that denote a person by role: "le ministre", "l'avocate", "le porte-parole".
 PERSON_NOUNS = frozenset(
-    [
-        "ministre",
-        "président",
-        "présidente",
-        "député",
-        "députée",
-        "sénateur",
-        "sénatrice",
-        "maire",
-        "avocat",
-        "avocate",
-        "juge",
-        "procureur",
-        "procureure",
-        "porte-parole",
-        "conseiller",
-        "conseillère",
-        "secrétaire",
-        "directeur",
-        "directrice",
-        "patron",
-        "patronne",
-        "chef",
-        "candidat",
-        "candidate",
-        "humoriste",
-        "acteur",
-        "actrice",
-        "chanteur",
-        "chanteuse",
-        "journaliste",
-        "écrivain",
-        "auteur",
-        "autrice",
-        "dirigeant",
-        "dirigeante",
-        "fondateur",
-        "fondatrice",
-        "entraîneur",
-        "joueur",
-        "joueuse",
-        "coureur",
-        "cycliste",
-        "champion",
-        "championne",
-        "vainqueur",
-        "médecin",
-        "élu",
-        "élue",
-        "ambassadeur",
-        "ambassadrice",
-        "militant",
-        "militante",
-        "opposant",
-        "opposante",
-        "homme",
-        "femme",
-        "responsable",
-        "commissaire",
-        "magistrat",
-        "magistrate",
-        "policier",
-        "ministre-président",
-        "premier-ministre",
-        "roi",
-        "reine",
-        "prince",
-        "princesse",
-        "général",
-        "officier",
-        "sportif",
-        "sportive",
-        "athlète",
-        "footballeur",
-        "star",
-        "PDG",
-        "pdg",
-        "fils",
-        "fille",
-        "épouse",
-        "mari",
-        "collaborateur",
-        "collaboratrice",
-        "associé",
-        "associée",
-        "témoin",
-        "victime",
-        "accusé",
-        "accusée",
-        "prévenu",
-        "prévenue",
-        "suspect",
-        "suspecte",
-        "plaignant",
-        "plaignante",
-        "rappeur",
-        "rappeuse",
-        "animateur",
-        "animatrice",
-        "réalisateur",
-        "réalisatrice",
-        "chercheur",
-        "chercheuse",
-        "expert",
-        "experte",
-        "analyste",
-        "économiste",
-    ]
+    """ministre président présidente député députée sénateur sénatrice maire avocat avocate juge
+    procureur procureure porte-parole conseiller conseillère secrétaire directeur directrice patron
+    patronne chef candidat candidate humoriste acteur actrice chanteur chanteuse journaliste
+    écrivain auteur autrice dirigeant dirigeante fondateur fondatrice entraîneur joueur joueuse
+    coureur cycliste champion championne vainqueur médecin élu élue ambassadeur ambassadrice
+    militant militante opposant opposante homme femme responsable commissaire magistrat magistrate
+    policier ministre-président premier-ministre roi reine prince princesse général officier sportif
+    sportive athlète footballeur star PDG pdg fils fille épouse mari collaborateur collaboratrice
+    associé associée témoin victime accusé accusée prévenu prévenue suspect suspecte plaignant
+    plaignante rappeur rappeuse animateur animatrice réalisateur réalisatrice chercheur chercheuse
+    expert experte analyste économiste""".split()
 )
 
 # Nouns that denote an organisation: "l'entreprise", "le groupe", "la start-up", "le parquet".
 ORG_NOUNS = frozenset(
-    [
-        "entreprise",
-        "société",
-        "groupe",
-        "start-up",
-        "startup",
-        "firme",
-        "compagnie",
-        "éditeur",
-        "studio",
-        "géant",
-        "géants",
-        "constructeur",
-        "opérateur",
-        "fabricant",
-        "banque",
-        "fonds",
-        "agence",
-        "autorité",
-        "organisation",
-        "association",
-        "fédération",
-        "ligue",
-        "club",
-        "équipe",
-        "parti",
-        "syndicat",
-        "gouvernement",
-        "ministère",
-        "administration",
-        "commission",
-        "conseil",
-        "tribunal",
-        "cour",
-        "parquet",
-        "police",
-        "gendarmerie",
-        "armée",
-        "justice",
-        "juridiction",
-        "magazine",
-        "journal",
-        "quotidien",
-        "hebdomadaire",
-        "mensuel",
-        "média",
-        "médias",
-        "site",
-        "chaîne",
-        "radio",
-        "télévision",
-        "plateforme",
-        "réseau",
-        "application",
-        "laboratoire",
-        "université",
-        "institut",
-        "fondation",
-        "ong",
-        "ONG",
-        "régulateur",
-        "gendarme",
-        "assureur",
-        "distributeur",
-        "enseigne",
-        "marque",
-        "filiale",
-        "maison-mère",
-        "multinationale",
-        "conglomérat",
-        "consortium",
-        "cabinet",
-        "office",
-        "service",
-        "services",
-        "agence-presse",
-    ]
+    """entreprise société groupe start-up startup firme compagnie éditeur studio géant géants
+    constructeur opérateur fabricant banque fonds agence autorité organisation association
+    fédération ligue club équipe parti syndicat gouvernement ministère administration commission
+    conseil tribunal cour parquet police gendarmerie armée justice juridiction magazine journal
+    quotidien hebdomadaire mensuel média médias site chaîne radio télévision plateforme réseau
+    application laboratoire université institut fondation ong ONG régulateur gendarme assureur
+    distributeur enseigne marque filiale maison-mère multinationale conglomérat consortium cabinet
+    office service services agence-presse""".split()
 )
 
 # Nouns of institutions that judge or prosecute: they accuse through procedure.
 JUDICIAL_NOUNS = frozenset(
-    ["tribunal", "cour", "parquet", "juge", "procureur", "procureure", "justice", "juridiction", "magistrat"]
+    """tribunal cour parquet juge procureur procureure justice juridiction magistrat""".split()
 )
 
 # Courtesy and professional titles kept as aliases but not in the name.
@@ -230,97 +65,21 @@ _DETERMINERS = re.compile(
     r"^(?:l'|d'|de la |de l'|du |des |de |la |le |les |un |une |aux |au )+", re.IGNORECASE
 )
 _QUOTES = frozenset("«»\"“”„'‹›")
-_NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "d'",
-        "la",
-        "le",
-        "von",
-        "van",
-        "der",
-        "den",
-        "al",
-        "el",
-        "ben",
-        "bin",
-        "da",
-        "di",
-        "dos",
-        "del",
-        "y",
-        "et",
-    ]
-)
+_NAME_PARTICLES = frozenset("""de du des d' la le von van der den al el ben bin da di dos del y et""".split())
 
 _LABELS: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "OTHER"}
 
 # Verbs whose subject is an actor (speaks, accuses, acts in law): a place or MISC there is an actor.
 _ACTOR_VERBS = frozenset(
-    [
-        "accuser",
-        "reprocher",
-        "soupçonner",
-        "dénoncer",
-        "affirmer",
-        "déclarer",
-        "assurer",
-        "indiquer",
-        "annoncer",
-        "estimer",
-        "dire",
-        "répondre",
-        "démentir",
-        "nier",
-        "contester",
-        "rejeter",
-        "condamner",
-        "critiquer",
-        "porter",
-        "déposer",
-        "poursuivre",
-        "attaquer",
-        "exiger",
-        "demander",
-        "réclamer",
-        "menacer",
-        "refuser",
-        "lancer",
-        "mener",
-        "ouvrir",
-        "publier",
-        "révéler",
-        "expliquer",
-        "souligner",
-        "préciser",
-        "ajouter",
-        "confirmer",
-        "reconnaître",
-        "admettre",
-        "dévoiler",
-        "signaler",
-    ]
+    """accuser reprocher soupçonner dénoncer affirmer déclarer assurer indiquer annoncer estimer dire
+    répondre démentir nier contester rejeter condamner critiquer porter déposer poursuivre attaquer
+    exiger demander réclamer menacer refuser lancer mener ouvrir publier révéler expliquer souligner
+    préciser ajouter confirmer reconnaître admettre dévoiler signaler""".split()
 )
 
+_COORDINATORS = frozenset(""", et ou ainsi que comme""".split())
 _PERSON_PRONOUNS = frozenset(
-    [
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "lui",
-        "eux",
-        "celui-ci",
-        "celle-ci",
-        "ceux-ci",
-        "celles-ci",
-        "le",
-        "la",
-        "l'",
-        "les",
-    ]
+    """il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci le la l' les""".split()
 )
 
 
@@ -398,9 +157,11 @@ class ArticleEntities:
     def _collect_named(self) -> None:
         doc = self.doc
         spans = [self._clean(e) for e in doc.ents]
-        spans = [s for s in spans if s is not None]
         merged: list[tuple[Span, str]] = []
-        for span, label in spans:
+        for cleaned in spans:
+            if cleaned is None:
+                continue
+            span, label = cleaned
             if merged:
                 prev, plabel = merged[-1]
                 gap = doc.text[prev.end_char : span.start_char]
@@ -633,10 +394,10 @@ class ArticleEntities:
 
     @staticmethod
     def _type_of(c: _Cluster) -> EntityType:
-        votes: dict[str, int] = {}
+        votes: dict[EntityType, int] = {}
         for lab in c.labels:
             votes[lab] = votes.get(lab, 0) + 1
-        label: EntityType = max(votes, key=lambda k: (votes[k], k))  # type: ignore[assignment]
+        label: EntityType = max(votes, key=lambda k: (votes[k], k))
         if c.person_votes > c.org_votes and label in ("OTHER", "LOC", "ORG") and c.person_votes >= 1:
             return "PER" if label != "ORG" or c.person_votes > votes.get("ORG", 0) else label
         if c.org_votes and label in ("OTHER", "LOC", "PER"):
@@ -705,7 +466,7 @@ class ArticleEntities:
         span = self.doc[left : token.i + 1]
         if token.pos_ == "PRON":
             span = self.doc[token.i : token.i + 1]
-        kind = "pronoun" if token.pos_ == "PRON" else "nominal"
+        kind: Literal["pronoun", "nominal"] = "pronoun" if token.pos_ == "PRON" else "nominal"
         for k in keys:
             e = self.entities[k]
             e.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, kind))
@@ -714,7 +475,7 @@ class ArticleEntities:
 
     def _antecedent(self, token: Token, exclude: set[int], *, pronoun: bool) -> list[int]:
         morph = token.morph
-        plural = "Plur" in morph.get("Number") or token.lower_ in ("ils", "elles", "eux", "les", "leurs")
+        plural = "Plur" in morph.get("Number", []) or token.lower_ in ("ils", "elles", "eux", "les", "leurs")
         noun = token.lemma_.lower()
         want: set[str]
         if pronoun:
@@ -742,11 +503,11 @@ class ArticleEntities:
             dist = token.i - n.start
             score = -dist / 50.0
             head = self.doc[n.start : n.end].root
-            if head.dep_.startswith("nsubj"):
-                score += 1.0  # subjects are the likeliest antecedents
+            if head.dep_.startswith("nsubj") or self._sentence_topic(n):
+                score += 1.0  # subjects and sentence topics are the likeliest antecedents
             if not pronoun and noun in self._clusters[n.entity].role_nouns:
                 score += 3.0  # "le studio" after "le studio X"; "le ministre" after "X, ministre"
-            if pronoun and "Fem" in morph.get("Gender") and e.type == "PER" and self._is_masc(n):
+            if pronoun and "Fem" in morph.get("Gender", []) and e.type == "PER" and self._is_masc(n):
                 score -= 2.0
             cands.append((score, n.entity))
         if not pronoun:  # a description may also announce a name given just after it
@@ -763,23 +524,56 @@ class ArticleEntities:
         best = max(cands, key=lambda x: x[0])
         return [best[1]]
 
+    def _sentence_topic(self, n: _Named) -> bool:
+        """The first actor named at the start of its sentence."""
+        sent = self.doc[n.start].sent
+        lead = [
+            t for t in self.doc[sent.start : n.start] if not (t.is_punct or t.is_space or t.pos_ == "DET")
+        ]
+        return len(lead) == 0
+
     def _is_masc(self, n: _Named) -> bool:
-        return "Masc" in self.doc[n.start : n.end].root.morph.get("Gender")
+        return "Masc" in self.doc[n.start : n.end].root.morph.get("Gender", [])
+
+    def coordinated(self, key_token: int) -> list[int]:
+        """Entities coordinated with the named mention at ``key_token`` ("Apple et Google")."""
+        doc = self.doc
+        n = self._token_named.get(key_token)
+        if n is None or n.entity < 0:
+            return []
+        members = [n.entity]
+        for conj in doc[n.start : n.end].root.conjuncts:
+            k = self.entity_at(conj)
+            if k is not None and k not in members:
+                members.append(k)
+        # linear coordination, robust to a bad parse: names separated by "," "et" "ou" "ainsi que"
+        for direction in (1, -1):
+            cur = n
+            while True:
+                i = cur.end if direction == 1 else cur.start - 1
+                steps = 0
+                while 0 <= i < len(doc) and doc[i].lower_ in _COORDINATORS and steps < 3:
+                    i += direction
+                    steps += 1
+                if steps == 0 or not (0 <= i < len(doc)):
+                    break
+                nxt = self._token_named.get(i)
+                if nxt is None or nxt.entity < 0:
+                    break
+                if nxt.entity not in members:
+                    members.append(nxt.entity)
+                cur = nxt
+        return members
 
     def _recent_group(self, before: int, window_start: int, want: set[str], exclude: set[int]) -> list[int]:
         """The last coordination of two or more actors ("Apple et Google") before a plural."""
-        doc = self.doc
         best: list[int] = []
         for n in self._named:
             if n.start >= before or n.start < window_start or n.entity < 0:
                 continue
-            head = doc[n.start : n.end].root
-            members = [n.entity]
-            for conj in head.conjuncts:
-                k = self.entity_at(conj)
-                if k is not None and k not in members:
-                    members.append(k)
-            members = [m for m in members if self.entities[m].type in want and m not in exclude]
+            members = [
+                m for m in self.coordinated(n.start) if self.entities[m].type in want and m not in exclude
+            ]
             if len(members) >= 2:
                 best = members
         return best

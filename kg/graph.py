@@ -18,7 +18,7 @@ import networkx as nx
 
 from kg.records import Accusation, Article, Claim, Entity, InputProblem, KnowledgeGraph, MergeEvent
 
-__all__ = ["merge_accusations", "build_graph", "to_networkx", "short_hash"]
+__all__ = ["build_graph", "merge_accusations", "short_hash", "to_networkx"]
 
 _STATUS_RANK = {"asserted": 0, "alleged": 1, "denied": 2}
 
@@ -51,7 +51,7 @@ def merge_accusations(claims: Iterable[Claim]) -> tuple[list[Claim], list[Accusa
                 accused=accused,
                 category=None if category == "unspecified" else category,
                 offense=offense,
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 claims=tuple(c.id for c in members),
                 articles=tuple(sorted({c.article for c in members})),
             )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from kg.claims import extract_claims
 from kg.entities import ArticleEntities
 from kg.graph import build_graph, short_hash
@@ -22,7 +24,7 @@ __all__ = ["build", "extract_article", "extract_records", "to_claims"]
 _worker_model: str = DEFAULT_MODEL
 
 
-def extract_article(doc, article: Article) -> ArticleRecords:  # type: ignore[no-untyped-def]
+def extract_article(doc: Doc, article: Article) -> ArticleRecords:
     """Records of one parsed article."""
     ents = ArticleEntities(doc, article.id)
     claims = extract_claims(ents)

@@ -17,23 +17,23 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "CLAIM_TYPES",
     "ENTITY_TYPES",
     "STATUSES",
-    "CLAIM_TYPES",
-    "EntityType",
-    "Status",
-    "ClaimType",
-    "Article",
-    "InputProblem",
-    "Mention",
-    "LocalEntity",
-    "ClaimMention",
-    "ArticleRecords",
-    "Entity",
-    "Claim",
     "Accusation",
-    "MergeEvent",
+    "Article",
+    "ArticleRecords",
+    "Claim",
+    "ClaimMention",
+    "ClaimType",
+    "Entity",
+    "EntityType",
+    "InputProblem",
     "KnowledgeGraph",
+    "LocalEntity",
+    "Mention",
+    "MergeEvent",
+    "Status",
 ]
 
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "OTHER"]

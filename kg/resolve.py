@@ -37,28 +37,7 @@ _COMPATIBLE = {
     frozenset({"GPE", "OTHER"}),
 }
 _STOP_DESCRIPTION_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "de",
-        "du",
-        "des",
-        "d",
-        "un",
-        "une",
-        "et",
-        "à",
-        "au",
-        "aux",
-        "en",
-        "pour",
-        "sur",
-        "son",
-        "sa",
-        "ses",
-    ]
+    """le la les l de du des d un une et à au aux en pour sur son sa ses""".split()
 )
 
 

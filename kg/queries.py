@@ -1,0 +1,387 @@
+"""Questions asked of the graph: named SPARQL queries, and graph algorithms via networkx.
+
+Named queries are the ``.rq`` files of ``kg/queries/``, each opening with comment lines::
+
+    # title: Accusations against an actor
+    # description: Who accused the given actor ...
+    # param: entity
+
+A parameter appears in the query as ``$name`` and is replaced by a safely escaped string
+literal (``$entity`` is an actor's name, alias or id, matched without regard to case). They
+run on an in-memory pyoxigraph store loaded from the RDF written by ``kg.rdf.write_rdf``.
+
+What SPARQL does badly (ranking, paths, communities) runs on ``kg.graph.to_networkx``; those
+functions are in ``GRAPH_QUERIES``. Every query returns ``(columns, rows)``, rows of plain
+strings, which ``format_rows`` turns into a Rich table, CSV or JSON.
+
+>>> [q.name for q in list_queries()][:2]
+['accusations-against', 'accusations-by']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+from rich.table import Table
+
+from kg.graph import to_networkx
+from kg.records import KnowledgeGraph
+from kg.vocab import KG_NS, iri_id
+
+__all__ = [
+    "FORMATS",
+    "GRAPH_QUERIES",
+    "QueryInfo",
+    "Rows",
+    "accusation_chains",
+    "bind_params",
+    "central_actors",
+    "communities",
+    "format_rows",
+    "get_query",
+    "list_queries",
+    "load_store",
+    "run_named",
+    "run_sparql",
+    "shorten",
+    "sparql_literal",
+]
+
+Rows = tuple[list[str], list[list[str]]]
+
+_HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
+_PARAM = re.compile(r"\$([A-Za-z_]\w*)")
+# Files load_store reads, in order of preference, with their format.
+_STORE_FILES = {"graph.nt": ox.RdfFormat.N_TRIPLES, "graph.ttl": ox.RdfFormat.TURTLE}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryInfo:
+    """A named SPARQL query: its name (the file stem), what it does, its parameters, its text."""
+
+    name: str
+    title: str
+    description: str
+    params: tuple[str, ...]
+    sparql: str
+
+
+def _parse_query(name: str, text: str) -> QueryInfo:
+    header: dict[str, list[str]] = defaultdict(list)
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _HEADER.match(line)
+        if m:
+            header[m.group(1)].append(m.group(2).strip())
+    return QueryInfo(
+        name=name,
+        title=" ".join(header["title"]) or name,
+        description=" ".join(header["description"]),
+        params=tuple(header["param"]),
+        sparql=text,
+    )
+
+
+def list_queries() -> list[QueryInfo]:
+    """Every named query of ``kg/queries/``, sorted by name."""
+    folder = resources.files("kg").joinpath("queries")
+    found = [
+        _parse_query(entry.name.removesuffix(".rq"), entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".rq")
+    ]
+    return sorted(found, key=lambda q: q.name)
+
+
+def get_query(name: str) -> QueryInfo:
+    """The named query ``name``; KeyError listing the known names if there is none."""
+    queries = {q.name: q for q in list_queries()}
+    if name not in queries:
+        raise KeyError(f"no query named {name!r}; known queries: {', '.join(sorted(queries))}")
+    return queries[name]
+
+
+def load_store(out_dir: str | Path) -> ox.Store:
+    """An in-memory pyoxigraph store holding ``out_dir/graph.nt`` (or ``graph.ttl``)."""
+    out_dir = Path(out_dir)
+    for name, fmt in _STORE_FILES.items():
+        path = out_dir / name
+        if path.is_file():
+            store = ox.Store()
+            store.load(path=path, format=fmt)
+            return store
+    raise FileNotFoundError(f"no {' or '.join(_STORE_FILES)} in {out_dir}; write the RDF output first")
+
+
+def shorten(iri: str) -> str:
+    """How an IRI is shown: the id of a kg instance, the local name of a kg term, else itself.
+
+    >>> shorten("https://w3id.org/kg-fr/id/entity/ent-durand")
+    'ent-durand'
+    >>> shorten("https://w3id.org/kg-fr/ontology#alleged")
+    'alleged'
+    """
+    if iri.startswith(KG_NS):
+        return iri[len(KG_NS) :]
+    found = iri_id(iri)
+    return found[1] if found is not None else iri
+
+
+def _term(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def run_sparql(store: ox.Store, sparql: str) -> Rows:
+    """Run a query; returns column names and rows of plain strings (see ``shorten``).
+
+    SELECT gives its variables; ASK one ``ask`` column; CONSTRUCT/DESCRIBE one row per triple.
+    """
+    result = store.query(sparql)
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [[str(bool(result)).lower()]]
+    if isinstance(result, ox.QueryTriples):
+        return ["subject", "predicate", "object"], [
+            [_term(t.subject), _term(t.predicate), _term(t.object)] for t in result
+        ]
+    columns = [v.value for v in result.variables]
+    return columns, [[_term(solution[c]) for c in columns] for solution in result]
+
+
+def sparql_literal(value: str) -> str:
+    """``value`` as a SPARQL string literal, every special character escaped.
+
+    >>> print(sparql_literal('say "hi"\\n'))
+    "say \\"hi\\"\\n"
+    """
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+        .replace("\b", "\\b")
+        .replace("\f", "\\f")
+    )
+    return f'"{escaped}"'
+
+
+def bind_params(query: QueryInfo, params: dict[str, str] | None = None) -> str:
+    """The query text with each ``$param`` replaced by its value as an escaped literal."""
+    params = dict(params or {})
+    missing = [p for p in query.params if p not in params]
+    if missing:
+        raise ValueError(f"query {query.name!r} needs {', '.join(missing)}")
+    unknown = sorted(set(params) - set(query.params))
+    if unknown:
+        raise ValueError(f"query {query.name!r} takes no parameter {', '.join(unknown)}")
+
+    def replace(m: re.Match[str]) -> str:
+        return sparql_literal(params[m.group(1)]) if m.group(1) in params else m.group(0)
+
+    return _PARAM.sub(replace, query.sparql)
+
+
+def run_named(store: ox.Store, name: str, params: dict[str, str] | None = None) -> Rows:
+    """Run the named query ``name`` with its parameters."""
+    return run_sparql(store, bind_params(get_query(name), params))
+
+
+# Graph queries on networkx
+
+
+def _accusation_digraph(kg: KnowledgeGraph) -> nx.DiGraph:
+    """Actors and who-accuses-whom edges (denied accusations left out), nodes sorted.
+
+    Edge attributes: ``weight`` (number of accusations) and ``offenses`` (their labels).
+    """
+    multi = to_networkx(kg, only_accused=True)
+    g = nx.DiGraph()
+    for node in sorted(multi.nodes):
+        g.add_node(node, label=multi.nodes[node].get("label", node))
+    for u, v, key in sorted(multi.edges(keys=True)):
+        data = multi.edges[u, v, key]
+        if data.get("status") == "denied":
+            continue
+        if g.has_edge(u, v):
+            g.edges[u, v]["weight"] += 1
+            g.edges[u, v]["offenses"].append(data["label"])
+        else:
+            g.add_edge(u, v, weight=1, offenses=[data["label"]])
+    return g
+
+
+def _pagerank(
+    g: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-12, max_iter: int = 200
+) -> dict[str, float]:
+    """Weighted PageRank by power iteration (networkx's own needs scipy); dangling mass spread."""
+    nodes = sorted(g.nodes)
+    if not nodes:
+        return {}
+    n = len(nodes)
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    out_weight = {u: sum(d["weight"] for _, _, d in g.out_edges(u, data=True)) for u in nodes}
+    for _ in range(max_iter):
+        dangling = sum(rank[u] for u in nodes if out_weight[u] == 0)
+        new = dict.fromkeys(nodes, (1.0 - alpha) / n + alpha * dangling / n)
+        for u in nodes:
+            if out_weight[u]:
+                for _, v, d in g.out_edges(u, data=True):
+                    new[v] += alpha * rank[u] * d["weight"] / out_weight[u]
+        delta = sum(abs(new[u] - rank[u]) for u in nodes)
+        rank = new
+        if delta < n * tol:
+            break
+    return rank
+
+
+def central_actors(kg: KnowledgeGraph, n: int = 10) -> Rows:
+    """The ``n`` most central actors of the accusation graph: PageRank (being accused by the
+    accused counts more), then degree.
+
+    Columns: rank, entity, name, pagerank, accused_by, accuses.
+    """
+    g = _accusation_digraph(kg)
+    pagerank = _pagerank(g)
+    order = sorted(g.nodes, key=lambda u: (-round(pagerank[u], 9), -g.degree(u), u))
+    rows = [
+        [str(i), u, g.nodes[u]["label"], f"{pagerank[u]:.4f}", str(g.in_degree(u)), str(g.out_degree(u))]
+        for i, u in enumerate(order[:n], start=1)
+    ]
+    return ["rank", "entity", "name", "pagerank", "accused_by", "accuses"], rows
+
+
+def _simple_paths(g: nx.DiGraph, start: str, max_length: int) -> Iterator[list[str]]:
+    stack = [[start]]
+    while stack:
+        path = stack.pop()
+        if len(path) > 1:
+            yield path
+        if len(path) - 1 < max_length:
+            for v in sorted(g.successors(path[-1]), reverse=True):
+                if v not in path:
+                    stack.append([*path, v])
+
+
+def accusation_chains(kg: KnowledgeGraph, min_length: int = 2, max_length: int = 4) -> Rows:
+    """Chains of accusations A -> B -> C (``min_length`` to ``max_length`` accusations, no actor
+    twice, denied accusations left out).
+
+    Columns: length, chain (names), entities (ids), offenses (per step).
+    """
+    if min_length < 1 or max_length < min_length:
+        raise ValueError("need 1 <= min_length <= max_length")
+    g = _accusation_digraph(kg)
+    rows = []
+    for start in sorted(g.nodes):
+        for path in _simple_paths(g, start, max_length):
+            if len(path) - 1 < min_length:
+                continue
+            steps = [", ".join(g.edges[u, v]["offenses"]) for u, v in itertools.pairwise(path)]
+            rows.append(
+                [
+                    str(len(path) - 1),
+                    " → ".join(g.nodes[u]["label"] for u in path),
+                    " → ".join(path),
+                    " | ".join(steps),
+                ]
+            )
+    rows.sort(key=lambda r: (-int(r[0]), r[2]))
+    return ["length", "chain", "entities", "offenses"], rows
+
+
+def communities(kg: KnowledgeGraph) -> Rows:
+    """Groups of actors tied by accusations: greedy modularity on the undirected graph,
+    weighted by the number of accusations; deterministic (sorted input and output).
+
+    Columns: community, size, members (names), entities (ids).
+    """
+    directed = _accusation_digraph(kg)
+    g = nx.Graph()
+    g.add_nodes_from(u for u in sorted(directed.nodes) if directed.degree(u))
+    for u, v, d in sorted(directed.edges(data=True)):
+        a, b = sorted((u, v))
+        weight = g.edges[a, b]["weight"] if g.has_edge(a, b) else 0
+        g.add_edge(a, b, weight=weight + d["weight"])
+    if g.number_of_edges() == 0:
+        return ["community", "size", "members", "entities"], []
+    found = nx.community.greedy_modularity_communities(g, weight="weight")
+    groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    rows = [
+        [
+            str(i),
+            str(len(members)),
+            " | ".join(sorted(directed.nodes[u]["label"] for u in members)),
+            " | ".join(members),
+        ]
+        for i, members in enumerate(groups, start=1)
+    ]
+    return ["community", "size", "members", "entities"], rows
+
+
+#: Name -> a function ``(kg, **options) -> (columns, rows)``.
+GRAPH_QUERIES: dict[str, Callable[..., Rows]] = {
+    "central": central_actors,
+    "chains": accusation_chains,
+    "communities": communities,
+}
+
+
+# Output formats
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> Table:
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _csv(columns: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _json(columns: list[str], rows: list[list[str]]) -> str:
+    return (
+        json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2)
+        + "\n"
+    )
+
+
+#: Output format name -> a function ``(columns, rows) -> str or Rich renderable``.
+FORMATS: dict[str, Callable[[list[str], list[list[str]]], Any]] = {
+    "table": _table,
+    "csv": _csv,
+    "json": _json,
+}
+
+
+def format_rows(columns: list[str], rows: list[list[str]], fmt: str = "table") -> Table | str:
+    """Rows as a Rich ``Table`` ("table"), or a CSV or JSON string ("csv", "json")."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return FORMATS[fmt](columns, rows)

@@ -1,0 +1,440 @@
+"""The RDF export: a ``KnowledgeGraph`` as an RDF dataset, its files, and SHACL validation.
+
+Layout of the dataset (vocabulary in ``kg/ontology.ttl``, IRIs in ``kg.vocab``):
+
+* one named graph per article (``kgid:graph/<article id>``): the ``schema:NewsArticle``, its
+  publisher, and every ``kg:Statement`` made in it with the Web Annotation (``oa:Annotation``,
+  ``oa:SpecificResource``, ``oa:TextQuoteSelector``, ``oa:TextPositionSelector``) that anchors
+  the statement in its sentence;
+* the default graph: actors (``kg:Actor``), merged accusations (``kg:Accusation``), the
+  direct ``kg:accuses`` edges, offense categories and the merge log.
+
+There are no blank nodes: every node has a deterministic IRI built from the records' ids, and
+every file is written atomically and byte-identical for the same input.
+
+>>> from kg.records import KnowledgeGraph
+>>> len(to_graph(KnowledgeGraph([], [], [], [])))
+0
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+from kg.atomic import atomic_write_bytes
+from kg.graph import short_hash
+from kg.records import Accusation, Article, Claim, Entity, KnowledgeGraph, MergeEvent
+from kg.vocab import (
+    KG,
+    OA,
+    PREFIXES,
+    SCHEMA,
+    accusation_iri,
+    article_graph_iri,
+    article_iri,
+    category_iri,
+    claim_iri,
+    entity_iri,
+    evidence_iri,
+    merge_iri,
+    position_selector_iri,
+    publisher_iri,
+    quote_selector_iri,
+    safe_iri,
+    target_iri,
+)
+
+__all__ = [
+    "RDF_FORMATS",
+    "SELECTOR_CONTEXT",
+    "build_dataset",
+    "load_ontology",
+    "load_shapes",
+    "serialize",
+    "to_graph",
+    "validate",
+    "write_rdf",
+]
+
+#: Output file name -> rdflib format name. ``serialize`` knows how to write each format.
+RDF_FORMATS: dict[str, str] = {
+    "graph.ttl": "turtle",
+    "graph.nt": "nt",
+    "graph.jsonld": "json-ld",
+    "graph.trig": "trig",
+}
+
+#: Characters of context kept before and after the sentence in an ``oa:TextQuoteSelector``.
+SELECTOR_CONTEXT = 32
+
+Triple = tuple[Node, Node, Node]
+
+# Entity type -> the schema.org class an actor also gets (OTHER gets none).
+_SCHEMA_CLASS: dict[str, URIRef] = {
+    "PER": SCHEMA.Person,
+    "ORG": SCHEMA.Organization,
+    "GPE": SCHEMA.AdministrativeArea,
+    "LOC": SCHEMA.Place,
+}
+
+_STATUS: dict[str, URIRef] = {"asserted": KG.asserted, "alleged": KG.alleged, "denied": KG.denied}
+
+_XSD_DATETIME = re.compile(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def _offset(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.nonNegativeInteger)
+
+
+def _status(value: str) -> Node:
+    """The status individual; an unknown status stays a literal, which SHACL then rejects."""
+    return _STATUS.get(value) or Literal(value)
+
+
+def _date(value: str) -> Literal:
+    """``xsd:date`` or ``xsd:dateTime`` when the value is one, else a plain literal."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+            return Literal(value, datatype=XSD.date)
+        if _XSD_DATETIME.fullmatch(value):
+            datetime.fromisoformat(value)
+            return Literal(value, datatype=XSD.dateTime)
+    except ValueError:
+        pass
+    return Literal(value)
+
+
+def _entity_triples(e: Entity) -> Iterator[Triple]:
+    s = entity_iri(e.id)
+    yield s, RDF.type, KG.Actor
+    if e.type in _SCHEMA_CLASS:
+        yield s, RDF.type, _SCHEMA_CLASS[e.type]
+    yield s, KG.entityType, Literal(e.type)
+    yield s, SCHEMA.identifier, Literal(e.id)
+    yield s, SKOS.prefLabel, Literal(e.name)
+    yield s, RDFS.label, Literal(e.name)
+    for alias in e.aliases:
+        if alias != e.name:
+            yield s, SKOS.altLabel, Literal(alias)
+    for description in e.descriptions:
+        yield s, SCHEMA.description, Literal(description)
+    for same in e.same_as:
+        iri = safe_iri(same)
+        if iri is not None:
+            yield s, OWL.sameAs, iri
+
+
+def _category_triples(category: str) -> Iterator[Triple]:
+    c = category_iri(category)
+    yield c, RDF.type, KG.OffenseCategory
+    yield c, RDFS.label, Literal(category)
+
+
+def _accusation_triples(a: Accusation) -> Iterator[Triple]:
+    s = accusation_iri(a.id)
+    accuser, accused = entity_iri(a.accuser), entity_iri(a.accused)
+    yield s, RDF.type, KG.Accusation
+    yield s, SCHEMA.identifier, Literal(a.id)
+    yield s, KG.accuser, accuser
+    yield s, KG.accused, accused
+    yield s, KG.offense, Literal(a.offense)
+    yield s, KG.status, _status(a.status)
+    if a.category:
+        yield s, KG.offenseCategory, category_iri(a.category)
+        yield from _category_triples(a.category)
+    for claim_id in a.claims:
+        yield s, KG.evidence, claim_iri(claim_id)
+    for article_id in a.articles:
+        yield s, KG.sourceArticle, article_iri(article_id)
+    yield accuser, KG.accuses, accused
+
+
+def _merge_triples(m: MergeEvent) -> Iterator[Triple]:
+    s = merge_iri(short_hash(m.entity, *m.names, m.rule, m.score, *m.articles))
+    yield s, RDF.type, KG.MergeEvent
+    yield s, KG.mergedInto, entity_iri(m.entity)
+    for name in m.names:
+        yield s, KG.mergedName, Literal(name)
+    yield s, KG.mergeRule, Literal(m.rule)
+    if math.isfinite(m.score):
+        yield s, KG.mergeScore, Literal(Decimal(repr(float(m.score))), datatype=XSD.decimal)
+    for article_id in m.articles:
+        yield s, KG.sourceArticle, article_iri(article_id)
+
+
+def _article_triples(a: Article) -> Iterator[Triple]:
+    s = article_iri(a.id)
+    yield s, RDF.type, SCHEMA.NewsArticle
+    yield s, SCHEMA.identifier, Literal(a.id)
+    if a.title:
+        yield s, SCHEMA.headline, Literal(a.title)
+    if a.date:
+        yield s, SCHEMA.datePublished, _date(a.date)
+    if a.url:
+        url = safe_iri(a.url)
+        yield s, SCHEMA.url, url if url is not None else Literal(a.url)
+    if a.outlet:
+        publisher = publisher_iri(a.outlet)
+        yield s, SCHEMA.publisher, publisher
+        yield publisher, RDF.type, SCHEMA.Organization
+        yield publisher, SCHEMA.name, Literal(a.outlet)
+    yield s, SCHEMA.text, Literal(a.text)
+
+
+def _statement_triples(c: Claim, text: str | None) -> Iterator[Triple]:
+    s, article = claim_iri(c.id), article_iri(c.article)
+    yield s, RDF.type, KG.Statement
+    yield s, SCHEMA.identifier, Literal(c.id)
+    yield s, KG.claimType, Literal(c.type)
+    yield s, KG.status, _status(c.status)
+    yield s, KG.speaker, entity_iri(c.speaker)
+    if c.target is not None:
+        yield s, KG.target, entity_iri(c.target)
+    yield s, KG.cue, Literal(c.cue)
+    yield s, KG.content, Literal(c.content)
+    yield s, KG.contentStart, _offset(c.content_start)
+    yield s, KG.contentEnd, _offset(c.content_end)
+    if c.category:
+        yield s, KG.offenseCategory, category_iri(c.category)
+    if c.reported_by is not None:
+        yield s, KG.reportedBy, entity_iri(c.reported_by)
+    for entity_id in c.about:
+        yield s, KG.about, entity_iri(entity_id)
+    yield s, KG.sourceArticle, article
+    yield from _anchor_triples(c, s, article, text)
+
+
+def _anchor_triples(c: Claim, statement: URIRef, article: URIRef, text: str | None) -> Iterator[Triple]:
+    """The W3C Web Annotation placing a statement in the sentence of its article."""
+    annotation, target = evidence_iri(c.id), target_iri(c.id)
+    quote, position = quote_selector_iri(c.id), position_selector_iri(c.id)
+    yield statement, KG.annotation, annotation
+    yield annotation, RDF.type, OA.Annotation
+    yield annotation, OA.hasBody, statement
+    yield annotation, OA.hasTarget, target
+    yield target, RDF.type, OA.SpecificResource
+    yield target, OA.hasSource, article
+    yield target, OA.hasSelector, quote
+    yield target, OA.hasSelector, position
+    yield quote, RDF.type, OA.TextQuoteSelector
+    yield quote, OA.exact, Literal(c.sentence)
+    if text is not None and 0 <= c.start <= c.end <= len(text):
+        prefix = text[max(0, c.start - SELECTOR_CONTEXT) : c.start]
+        suffix = text[c.end : c.end + SELECTOR_CONTEXT]
+        if prefix:
+            yield quote, OA.prefix, Literal(prefix)
+        if suffix:
+            yield quote, OA.suffix, Literal(suffix)
+    yield position, RDF.type, OA.TextPositionSelector
+    yield position, OA.start, _offset(c.start)
+    yield position, OA.end, _offset(c.end)
+
+
+def _bind(g: Graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace, override=True, replace=True)
+
+
+def _quads(kg: KnowledgeGraph) -> Iterator[tuple[URIRef | None, Triple]]:
+    """Every triple with its graph (None for the default graph), in a stable order."""
+    for e in kg.entities:
+        for t in _entity_triples(e):
+            yield None, t
+    for a in kg.accusations:
+        for t in _accusation_triples(a):
+            yield None, t
+    for m in kg.merges:
+        for t in _merge_triples(m):
+            yield None, t
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in kg.claims:
+        by_article[c.article].append(c)
+        if c.category:
+            for t in _category_triples(c.category):
+                yield None, t
+    articles = {a.id: a for a in kg.articles}
+    for article_id in sorted(articles.keys() | by_article.keys()):
+        graph = article_graph_iri(article_id)
+        article = articles.get(article_id)
+        if article is not None:
+            for t in _article_triples(article):
+                yield graph, t
+        for c in by_article[article_id]:
+            for t in _statement_triples(c, article.text if article is not None else None):
+                yield graph, t
+
+
+def build_dataset(kg: KnowledgeGraph) -> Dataset:
+    """The graph as an RDF dataset: one named graph per article, the rest in the default graph."""
+    ds = Dataset()
+    _bind(ds)
+    graphs: dict[URIRef | None, Graph] = {None: ds.default_graph}
+    for name, triple in _quads(kg):
+        if name not in graphs:
+            graphs[name] = ds.graph(name)
+        graphs[name].add(triple)
+    return ds
+
+
+def to_graph(kg: KnowledgeGraph) -> Graph:
+    """Everything in one graph: the union of the dataset's graphs."""
+    g = Graph()
+    _bind(g)
+    for _, triple in _quads(kg):
+        g.add(triple)
+    return g
+
+
+def _union(ds: Dataset) -> Graph:
+    g = Graph()
+    _bind(g)
+    for s, p, o, _ in ds.quads():
+        g.add((s, p, o))
+    return g
+
+
+def _sorted_graph(triples: Iterable[Triple]) -> Graph:
+    """A graph filled in sorted order, so that no serialiser depends on insertion order."""
+    g = Graph()
+    _bind(g)
+    for t in sorted(triples, key=lambda t: tuple(x.n3() for x in t)):
+        g.add(t)
+    return g
+
+
+def _turtle(ds: Dataset) -> bytes:
+    return _sorted_graph(_union(ds)).serialize(format="turtle", encoding="utf-8")
+
+
+def _ntriples(ds: Dataset) -> bytes:
+    lines = _union(ds).serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+    return b"".join(sorted(set(line for line in lines if line.strip())))
+
+
+def _trig(ds: Dataset) -> bytes:
+    """TriG through pyoxigraph, fed quads sorted by graph then triple (rdflib orders graphs
+    differently from one run to the next)."""
+    keyed: dict[tuple[str, ...], ox.Quad] = {}
+    for s, p, o, g in ds.quads():
+        name = getattr(g, "identifier", g)
+        graph = name if isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID else None
+        key = ("" if graph is None else graph.n3(), s.n3(), p.n3(), o.n3())
+        keyed[key] = _to_oxigraph(s, p, o, graph)
+    quads = [keyed[key] for key in sorted(keyed)]
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "kgid"}
+    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes) or b""
+    lines = text.splitlines(keepends=True)
+    head = [line for line in lines if line.startswith(b"@prefix ")]
+    return b"".join(sorted(head)) + b"".join(lines[len(head) :])
+
+
+def _to_oxigraph(s: Node, p: Node, o: Node, graph: URIRef | None) -> ox.Quad:
+    def term(node: Node) -> ox.NamedNode | ox.Literal:
+        if isinstance(node, URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype:
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node))
+        raise TypeError(f"unexpected node {node!r}: the graph has no blank nodes")
+
+    name = ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
+    return ox.Quad(term(s), term(p), term(o), name)  # type: ignore[arg-type]
+
+
+def _canonical_json(value: Any) -> Any:
+    """Sort every JSON array (the graph holds no RDF lists, so array order carries no meaning)."""
+    if isinstance(value, dict):
+        return {k: _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _jsonld(ds: Dataset) -> bytes:
+    context = {prefix: namespace for prefix, namespace in PREFIXES.items()}
+    text = _union(ds).serialize(format="json-ld", context=context, auto_compact=True)
+    doc = _canonical_json(json.loads(text))
+    return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+# rdflib format name -> a function writing the dataset in that format, deterministically.
+_SERIALIZERS: dict[str, Callable[[Dataset], bytes]] = {
+    "turtle": _turtle,
+    "nt": _ntriples,
+    "json-ld": _jsonld,
+    "trig": _trig,
+}
+
+
+def serialize(kg: KnowledgeGraph | Dataset, fmt: str) -> bytes:
+    """The graph in one of the formats of ``RDF_FORMATS``, byte-identical for the same input.
+
+    Turtle, N-Triples and JSON-LD hold the union graph; TriG holds the dataset with its named
+    graphs.
+    """
+    if fmt not in _SERIALIZERS:
+        raise ValueError(f"unknown RDF format {fmt!r}; expected one of {sorted(_SERIALIZERS)}")
+    ds = build_dataset(kg) if isinstance(kg, KnowledgeGraph) else kg
+    return _SERIALIZERS[fmt](ds)
+
+
+def write_rdf(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    """Write every file of ``RDF_FORMATS`` into ``out_dir`` (atomically); returns their paths."""
+    out_dir = Path(out_dir)
+    ds = build_dataset(kg)
+    written = []
+    for name, fmt in RDF_FORMATS.items():
+        path = out_dir / name
+        atomic_write_bytes(path, serialize(ds, fmt))
+        written.append(path)
+    return written
+
+
+@cache
+def _packaged_turtle(name: str) -> str:
+    return resources.files("kg").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_shapes() -> Graph:
+    """The SHACL shapes of ``kg/shapes.ttl``."""
+    return Graph().parse(data=_packaged_turtle("shapes.ttl"), format="turtle")
+
+
+def load_ontology() -> Graph:
+    """The ontology of ``kg/ontology.ttl``."""
+    return Graph().parse(data=_packaged_turtle("ontology.ttl"), format="turtle")
+
+
+def validate(graph: Graph | KnowledgeGraph) -> tuple[bool, str]:
+    """Check a graph (or dataset, taken as the union of its graphs) against ``kg/shapes.ttl``.
+
+    Returns ``(conforms, report)``, the report being pyshacl's text.
+    """
+    import pyshacl
+
+    if isinstance(graph, KnowledgeGraph):
+        graph = to_graph(graph)
+    elif isinstance(graph, Dataset):
+        graph = _union(graph)
+    conforms, _, report = pyshacl.validate(graph, shacl_graph=load_shapes(), inference="none")
+    return bool(conforms), str(report)

@@ -1,0 +1,401 @@
+"""The RDF export: vocabulary, serialisations, determinism, IRIs, SHACL."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from kgfixtures import ACTORS, A, B, C, make_kg
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.graph import build_graph
+from kg.rdf import RDF_FORMATS, build_dataset, load_ontology, serialize, to_graph, validate, write_rdf
+from kg.records import Article, Claim, Entity, KnowledgeGraph
+from kg.vocab import (
+    KG,
+    KG_NS,
+    OA,
+    SCHEMA,
+    accusation_iri,
+    article_graph_iri,
+    article_iri,
+    claim_iri,
+    entity_iri,
+    iri_id,
+    position_selector_iri,
+    safe_iri,
+)
+
+# rdflib parser name for each file written by write_rdf.
+_PARSERS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld"}
+
+
+@pytest.fixture(scope="module")
+def kg() -> KnowledgeGraph:
+    return make_kg()
+
+
+@pytest.fixture(scope="module")
+def graph(kg: KnowledgeGraph) -> Graph:
+    return to_graph(kg)
+
+
+@pytest.fixture(scope="module")
+def out_dir(kg: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("rdf")
+    write_rdf(kg, out)
+    return out
+
+
+def _union(ds: Dataset) -> Graph:
+    g = Graph()
+    for s, p, o, _ in ds.quads():
+        g.add((s, p, o))
+    return g
+
+
+# Vocabulary and ontology
+
+
+def test_vocab_and_ontology_declare_the_same_terms() -> None:
+    ontology = load_ontology()
+    declared = {
+        str(s)[len(KG_NS) :]
+        for s in ontology.subjects(RDF.type, None)
+        if isinstance(s, URIRef) and str(s).startswith(KG_NS)
+    }
+    in_code = set(KG.__annotations__)
+    assert declared == in_code
+
+
+def test_every_term_is_labelled_and_explained_in_english_and_french() -> None:
+    ontology = load_ontology()
+    for name in KG.__annotations__:
+        term = KG[name]
+        for prop in (RDFS.label, RDFS.comment):
+            languages = {o.language for o in ontology.objects(term, prop) if isinstance(o, Literal)}
+            assert {"en", "fr"} <= languages, (name, prop)
+
+
+def test_misspelt_term_fails() -> None:
+    with pytest.raises(AttributeError):
+        _ = KG.acuser
+
+
+def test_graph_uses_only_declared_kg_terms(graph: Graph) -> None:
+    used = {t for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(KG_NS)}
+    assert used
+    assert {str(t)[len(KG_NS) :] for t in used} <= set(KG.__annotations__)
+
+
+# Content of the graph
+
+
+def test_accusations_actors_and_articles(kg: KnowledgeGraph, graph: Graph) -> None:
+    assert set(graph.subjects(RDF.type, KG.Accusation)) == {accusation_iri(a.id) for a in kg.accusations}
+    assert set(graph.subjects(RDF.type, KG.Statement)) == {claim_iri(c.id) for c in kg.claims}
+    assert set(graph.subjects(RDF.type, SCHEMA.NewsArticle)) == {article_iri(a.id) for a in kg.articles}
+    assert (entity_iri(A), KG.accuses, entity_iri(B)) in graph
+    assert (entity_iri(B), KG.accuses, entity_iri(A)) in graph
+    assert graph.value(entity_iri(B), SKOS.prefLabel) == Literal(ACTORS[B])
+    assert Literal("Sodexa") in set(graph.objects(entity_iri(C), SKOS.altLabel))
+    assert (entity_iri(A), RDF.type, SCHEMA.Person) in graph
+    assert (entity_iri(A), OWL.sameAs, URIRef("https://www.wikidata.org/wiki/Q0000001")) in graph
+
+
+def test_accusation_reported_by_two_articles(kg: KnowledgeGraph, graph: Graph) -> None:
+    (twice,) = [a for a in kg.accusations if len(a.articles) == 2]
+    s = accusation_iri(twice.id)
+    assert len(set(graph.objects(s, KG.evidence))) == 2
+    assert len(set(graph.objects(s, KG.sourceArticle))) == 2
+    assert graph.value(s, KG.status) == KG.asserted
+
+
+def test_statuses_and_reporter(kg: KnowledgeGraph, graph: Graph) -> None:
+    statuses = {graph.value(claim_iri(c.id), KG.status) for c in kg.claims}
+    assert statuses == {KG.asserted, KG.alleged, KG.denied}
+    (relayed,) = [c for c in kg.claims if c.reported_by]
+    assert graph.value(claim_iri(relayed.id), KG.reportedBy) == entity_iri(relayed.reported_by)
+
+
+def test_text_anchor_selectors(kg: KnowledgeGraph, graph: Graph) -> None:
+    texts = {a.id: a.text for a in kg.articles}
+    for c in kg.claims:
+        position = position_selector_iri(c.id)
+        start, end = graph.value(position, OA.start), graph.value(position, OA.end)
+        assert start.datatype == XSD.nonNegativeInteger
+        assert texts[c.article][int(start) : int(end)] == c.sentence
+        annotation = graph.value(claim_iri(c.id), KG.annotation)
+        target = graph.value(annotation, OA.hasTarget)
+        assert graph.value(target, OA.hasSource) == article_iri(c.article)
+        quotes = [
+            s for s in graph.objects(target, OA.hasSelector) if (s, RDF.type, OA.TextQuoteSelector) in graph
+        ]
+        assert len(quotes) == 1
+        assert str(graph.value(quotes[0], OA.exact)) == c.sentence
+        for prop in (OA.prefix, OA.suffix):
+            value = graph.value(quotes[0], prop)
+            assert value is None or 0 < len(value) <= 32
+
+
+def test_article_metadata(graph: Graph) -> None:
+    midi, monde = article_iri("midilibre_2024_durand"), article_iri("lemonde_2024_oeil")
+    assert graph.value(midi, SCHEMA.datePublished) == Literal("2024-03-12", datatype=XSD.date)
+    assert graph.value(monde, SCHEMA.datePublished) == Literal("13 mars 2024")
+    assert graph.value(graph.value(midi, SCHEMA.publisher), SCHEMA.name) == Literal("Midi Libre")
+    lez = graph.value(article_iri("francebleu_2024_lez"), SCHEMA.url)
+    assert lez == URIRef("https://www.francebleu.fr/infos/lez%20rejets")
+    assert str(graph.value(midi, SCHEMA.text)).startswith("Le maire Jean-Pierre Durand")
+
+
+def test_no_blank_nodes(kg: KnowledgeGraph, graph: Graph) -> None:
+    assert not [t for t in graph if any(isinstance(x, BNode) for x in t)]
+    assert not [q for q in build_dataset(kg).quads() if any(isinstance(x, BNode) for x in q[:3])]
+
+
+def test_dataset_has_one_named_graph_per_article(kg: KnowledgeGraph) -> None:
+    ds = build_dataset(kg)
+    names = {g.identifier for g in ds.graphs()} - {DATASET_DEFAULT_GRAPH_ID}
+    assert names == {article_graph_iri(a.id) for a in kg.articles}
+    for c in kg.claims:
+        assert (claim_iri(c.id), RDF.type, KG.Statement, article_graph_iri(c.article)) in ds
+    assert (entity_iri(A), RDF.type, KG.Actor, DATASET_DEFAULT_GRAPH_ID) in ds
+    for a in kg.accusations:
+        assert (accusation_iri(a.id), RDF.type, KG.Accusation, DATASET_DEFAULT_GRAPH_ID) in ds
+    assert isomorphic(_union(ds), to_graph(kg))
+
+
+# Serialisations
+
+
+@pytest.mark.parametrize("name", sorted(_PARSERS))
+def test_each_file_reparses_to_the_same_graph(name: str, out_dir: Path, graph: Graph) -> None:
+    parsed = Graph().parse(out_dir / name, format=_PARSERS[name])
+    assert len(parsed) == len(graph)
+    assert isomorphic(parsed, graph)
+
+
+def test_trig_reparses_to_the_same_dataset(kg: KnowledgeGraph, out_dir: Path, graph: Graph) -> None:
+    parsed = Dataset()
+    parsed.parse(out_dir / "graph.trig", format="trig")
+    assert isomorphic(_union(parsed), graph)
+    expected = build_dataset(kg)
+    for name in {g.identifier for g in expected.graphs()} - {DATASET_DEFAULT_GRAPH_ID}:
+        assert isomorphic(parsed.graph(name), expected.graph(name)), name
+
+
+def test_oxigraph_reads_every_file(out_dir: Path, graph: Graph) -> None:
+    for name in RDF_FORMATS:
+        quads = list(ox.parse(path=out_dir / name))
+        assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(graph), name
+
+
+def test_write_rdf_writes_every_format(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    paths = write_rdf(kg, tmp_path)
+    assert [p.name for p in paths] == list(RDF_FORMATS)
+    for p in paths:
+        data = p.read_bytes()
+        assert data.endswith(b"\n") and len(data) > 1000, p.name
+        data.decode("utf-8")
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(RDF_FORMATS)  # no temporary file left
+
+
+def test_writing_twice_gives_identical_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_rdf(make_kg(), first)
+    write_rdf(make_kg(), second)
+    for name in RDF_FORMATS:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    lines = (first / "graph.nt").read_bytes().splitlines()
+    assert lines == sorted(lines)
+
+
+def test_output_is_identical_across_processes(out_dir: Path) -> None:
+    """Hash randomisation must not change a byte of any file."""
+    script = (
+        "import hashlib, sys; sys.path.insert(0, sys.argv[1]); from kgfixtures import make_kg; "
+        "from kg.rdf import RDF_FORMATS, serialize; kg = make_kg(); "
+        "print(' '.join(hashlib.sha256(serialize(kg, f)).hexdigest() for f in RDF_FORMATS.values()))"
+    )
+    expected = " ".join(hashlib.sha256((out_dir / n).read_bytes()).hexdigest() for n in RDF_FORMATS)
+    for seed in ("1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(Path(__file__).parent)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        assert done.stdout.strip() == expected, seed
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="unknown RDF format"):
+        serialize(make_kg(), "rdf/xml")
+
+
+def test_empty_graph_writes_valid_files(tmp_path: Path) -> None:
+    write_rdf(KnowledgeGraph([], [], [], []), tmp_path)
+    for name, fmt in _PARSERS.items():
+        assert len(Graph().parse(tmp_path / name, format=fmt)) == 0
+
+
+# SHACL
+
+
+def test_fixture_conforms(kg: KnowledgeGraph) -> None:
+    conforms, report = validate(to_graph(kg))
+    assert conforms, report
+    assert validate(build_dataset(kg))[0]
+
+
+def _broken(graph: Graph, remove: tuple = (), add: tuple = ()) -> Graph:
+    g = Graph()
+    for t in graph:
+        g.add(t)
+    for t in remove:
+        g.remove(t)
+    for t in add:
+        g.add(t)
+    return g
+
+
+def test_missing_accused_fails(kg: KnowledgeGraph, graph: Graph) -> None:
+    s = accusation_iri(kg.accusations[0].id)
+    conforms, report = validate(_broken(graph, remove=[(s, KG.accused, None)]))
+    assert not conforms
+    assert "exactly one accused" in report
+
+
+def test_negative_offset_fails(kg: KnowledgeGraph, graph: Graph) -> None:
+    p = position_selector_iri(kg.claims[0].id)
+    bad = Literal("-3", datatype=XSD.nonNegativeInteger)
+    conforms, _ = validate(_broken(graph, remove=[(p, OA.start, None)], add=[(p, OA.start, bad)]))
+    assert not conforms
+    bad = Literal(-3, datatype=XSD.integer)
+    assert not validate(_broken(graph, remove=[(p, OA.start, None)], add=[(p, OA.start, bad)]))[0]
+
+
+def test_start_after_end_fails(kg: KnowledgeGraph, graph: Graph) -> None:
+    p = position_selector_iri(kg.claims[0].id)
+    late = Literal(str(10**6), datatype=XSD.nonNegativeInteger)
+    assert not validate(_broken(graph, remove=[(p, OA.start, None)], add=[(p, OA.start, late)]))[0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "no evidence",
+        "two accusers",
+        "bad status",
+        "bad entity type",
+        "empty quote",
+        "no identifier",
+    ],
+)
+def test_other_violations_fail(change: str, kg: KnowledgeGraph, graph: Graph) -> None:
+    acc, claim = accusation_iri(kg.accusations[0].id), kg.claims[0]
+    quote = next(s for s in graph.subjects(OA.exact, Literal(claim.sentence)))
+    edits = {
+        "no evidence": ([(acc, KG.evidence, None)], []),
+        "two accusers": ([], [(acc, KG.accuser, entity_iri(C))]),
+        "bad status": ([(acc, KG.status, None)], [(acc, KG.status, Literal("certain"))]),
+        "bad entity type": (
+            [(entity_iri(A), KG.entityType, None)],
+            [(entity_iri(A), KG.entityType, Literal("X"))],
+        ),
+        "empty quote": ([(quote, OA.exact, None)], [(quote, OA.exact, Literal(""))]),
+        "no identifier": ([(article_iri(claim.article), SCHEMA.identifier, None)], []),
+    }
+    remove, add = edits[change]
+    assert not validate(_broken(graph, remove, add))[0]
+
+
+# IRIs and literals for any input
+
+_odd_text = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        ['a"b', "l'Œil", "x\ny\r\tz", "<script>", "a b/c#d?e", "..", ".", "", "🙂 émoji", "%41%zz"]
+    ),
+)
+
+
+def _valid_iri(iri: str) -> bool:
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
+@given(_odd_text)
+def test_any_id_gives_a_valid_iri_that_maps_back(value: str) -> None:
+    iri = entity_iri(value)
+    assert _valid_iri(str(iri))
+    assert iri_id(str(iri)) == ("entity", value)
+    assert entity_iri(value) == iri  # stable
+
+
+@given(st.text(max_size=40))
+def test_safe_iri_is_valid(value: str) -> None:
+    iri = safe_iri("https://example.org/" + value)
+    assert iri is not None and _valid_iri(str(iri))
+
+
+def _odd_kg(ident: str, name: str) -> KnowledgeGraph:
+    text = f"{name} accuse {name} de {name}."
+    claim = Claim(
+        id=ident,
+        type="accusation",
+        article=ident,
+        speaker=ident,
+        target=ident + "2",
+        cue=name,
+        status="alleged",
+        content=name,
+        content_start=0,
+        content_end=len(name),
+        sentence=text,
+        start=0,
+        end=len(text),
+        category=name or None,
+    )
+    return build_graph(
+        [Article(id=ident, title=name, text=text, date=name or None, url=name or None, outlet=name or None)],
+        [
+            Entity(ident, name, "PER", aliases=[name, name + "!"], descriptions=[name], same_as=[name]),
+            Entity(ident + "2", name + "2", "ORG"),
+        ],
+        [claim],
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ident=_odd_text, name=_odd_text)
+def test_odd_ids_and_names_survive_a_round_trip(ident: str, name: str) -> None:
+    kg = _odd_kg(ident, name)
+    graph = to_graph(kg)
+    for t in graph:
+        for term in t:
+            assert not isinstance(term, BNode)
+            if isinstance(term, URIRef):
+                assert _valid_iri(str(term)), term
+    for fmt in ("turtle", "nt", "json-ld"):
+        parsed = Graph().parse(data=serialize(kg, fmt), format=fmt)
+        assert isomorphic(parsed, graph), fmt
+    assert graph.value(entity_iri(ident), SKOS.prefLabel) == Literal(name)
+    parsed = Dataset()
+    parsed.parse(data=serialize(kg, "trig"), format="trig")
+    assert isomorphic(_union(parsed), graph)
