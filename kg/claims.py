@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.entities import JUDICIAL_NOUNS, ArticleEntities
+from kg.entities import JUDICIAL_NOUNS, PERSON_NOUNS, ArticleEntities
 from kg.records import ClaimMention, Status
 
 __all__ = [
@@ -40,6 +40,10 @@ ACCUSATION_VERBS = frozenset(
 # Of those, the ones that only suspect: status "alleged".
 SUSPICION_VERBS = frozenset(["soupçonner", "suspecter"])
 # Verbs that need a legal complement to accuse: "attaquer en justice", "poursuivre en diffamation".
+# Verbs that condemn an act; the accused is its author ("condamner les violences de X").
+_CRITICISM_VERBS = frozenset("condamner dénoncer critiquer fustiger".split())
+# People who speak for an organisation or a state: "un porte-parole de X" is X speaking.
+_SPOKESPERSON_NOUNS = frozenset("porte-parole représentant représentante avocat avocate conseil".split())
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -74,6 +78,8 @@ _COMPLAINT_NOUNS = frozenset("""plainte plaintes procès poursuite poursuites re
 _NEGATIONS = frozenset("""pas jamais aucun aucune nullement guère ni""".split())
 _OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
+_OBJECT_DEPS = frozenset(("obj", "iobj", "obl:arg", "xcomp", "obl"))
+_EUPHONIC_T = frozenset(("-t", "-t-", "t"))  # "a-t-il": the t is not the subject
 _QUOTES_OPEN = frozenset('«"“')
 _QUOTES_CLOSE = frozenset('»"”')
 
@@ -202,15 +208,21 @@ class _Extractor:
         self.article = ents.article
         self.out: list[ClaimMention] = []
         self._last_accuser_of: dict[int, int] = {}  # accused -> its last accuser in the article
-        self._last_speaker: list[int] = []
+        self._quotes = self._quote_regions()
 
     # --- helpers ----------------------------------------------------------------------------
     def actors(
-        self, token: Token | None, *, exclude: set[int] | None = None, sent: Span | None = None
+        self, token: Token | None, *, exclude: set[int] | None = None, role: bool = False
     ) -> list[int]:
-        """Actors a phrase headed by ``token`` stands for, with its coordinated phrases."""
+        """Actors a phrase headed by ``token`` stands for, with its coordinated phrases.
+
+        ``role``: the phrase fills a role that only an actor can fill (the subject of "accuser"),
+        so a definite description there ("les ogres de la Silicon Valley") is resolved too.
+        """
         if token is None:
             return []
+        if token.lower_ in ("qui", "lequel", "laquelle") and token.head.dep_ == "acl:relcl":
+            token = token.head.head  # "Tristane Banon, qui affirme ...": the relative's antecedent
         out: list[int] = []
         named = self.ents.named_span(token.i)
         if named is not None:
@@ -218,13 +230,12 @@ class _Extractor:
                 if k not in out and k not in (exclude or set()):
                     out.append(k)
         for t in [token, *token.conjuncts]:
-            keys = self._phrase_actors(t, exclude)
-            for k in keys:
+            for k in self._phrase_actors(t, exclude, role):
                 if k not in out:
                     out.append(k)
         return out
 
-    def _phrase_actors(self, head: Token, exclude: set[int] | None) -> list[int]:
+    def _phrase_actors(self, head: Token, exclude: set[int] | None, role: bool = False) -> list[int]:
         ents = self.ents
         key = ents.entity_at(head)
         if key is not None:
@@ -238,38 +249,42 @@ class _Extractor:
                     found.append(k)
         if found:
             return found
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _SPOKESPERSON_NOUNS:
+            for child in head.children:  # "un porte-parole d'OpenAI" speaks for OpenAI
+                k = ents.entity_at(child)
+                if k is not None and _is_genitive(child) and k not in (exclude or set()):
+                    return [k]
         if head.pos_ in ("PRON", "NOUN", "PROPN"):
-            return ents.refers_to(head, exclude=exclude)
+            return ents.refers_to(head, exclude=exclude, description=role)
         return []
 
-    def zone_actors(self, start: int, end: int, exclude: set[int]) -> list[int]:
-        """Actors named (or described) in the token range [start, end): an object zone."""
+    def zone_actors(self, start: int, end: int, exclude: set[int], heads: Iterable[Token] = ()) -> list[int]:
+        """Actors named in the token range [start, end): an object zone.
+
+        Without a name there, the phrases headed by ``heads`` (the cue's own dependents) may still
+        be pronouns or descriptions of an actor; deeper words are never taken.
+        """
         doc = self.doc
         out: list[int] = []
-        names = self.ents.named_in(start, end)
-        for i, k in names:
+        for i, k in self.ents.named_in(start, end):
             before = doc[i - 1].lower_ if i >= 1 else ""
             if before in ("de", "du", "des", "d'") and self._genitive_of_common_noun(i):
+                continue
+            if i >= 1 and doc[i - 1].lemma_.lower() in PERSON_NOUNS and self.ents.type_of(k) == "ORG":
+                # "le candidat LREM": the party is an affiliation; the referent is the candidate
+                for k2 in self.ents.refers_to(doc[i - 1], exclude=exclude):
+                    if k2 not in out:
+                        out.append(k2)
                 continue
             if k not in exclude and k not in out:
                 out.append(k)
         if out:
             return out
-        for t in doc[start:end]:
-            if t.pos_ in ("PRON", "NOUN") and t.dep_ in (
-                "obj",
-                "obl:arg",
-                "iobj",
-                "conj",
-                "nsubj",
-                "obl",
-                "xcomp",
-            ):
-                for k in self.ents.refers_to(t, exclude=exclude):
+        for head in heads:
+            if start <= head.i < end and head.pos_ in ("PRON", "NOUN"):
+                for k in self.actors(head, exclude=exclude):
                     if k not in out:
                         out.append(k)
-                if out:
-                    break
         return out
 
     def _genitive_of_common_noun(self, i: int) -> bool:
@@ -306,19 +321,87 @@ class _Extractor:
 
     def subject(self, verb: Token) -> Token | None:
         for c in verb.children:
-            if c.dep_ in _SUBJECT_DEPS:
+            if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T:
                 return c
         # "X a décidé de poursuivre Y": the subject of the governing verb
-        if (
-            verb.dep_ in ("xcomp", "conj", "advcl", "acl")
-            and verb.head.pos_ in ("VERB", "AUX")
-            and verb.head.i != verb.i
-        ):
-            return self.subject(verb.head)
+        head = verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+            return self.subject(head)
         # inverted subject: "a-t-il déclaré", "estime-t-elle"
         for c in verb.children:
             if c.pos_ == "PRON" and c.i > verb.i and c.text.startswith("-"):
                 return c
+        return self._subject_to_the_left(verb)
+
+    def _subject_to_the_left(self, verb: Token) -> Token | None:
+        """Robust to a broken parse: the nearest actor before the verb in its clause (French is SVO)."""
+        doc = self.doc
+        i = verb.i - 1
+        while i >= verb.sent.start:
+            t = doc[i]
+            if self.ents.entity_at(t) is not None:
+                span = self.ents.named_span(i)
+                return doc[span[0]] if span else t
+            if t.pos_ == "PRON" and t.lower_ in ("il", "elle", "ils", "elles"):
+                return t
+            if t.pos_ == "VERB" or t.text in (":", ";", "«", "»", '"') or t.lower_ in ("que", "qu'", "qui"):
+                return None
+            i -= 1
+        return None
+
+    def _post_verbal(self, verb: Token) -> Token | None:
+        """ ", a ajouté Me X": the speaker named right after an inverted verb of speech."""
+        doc = self.doc
+        for i in range(verb.i + 1, min(verb.i + 4, verb.sent.end)):
+            if self.ents.entity_at(doc[i]) is not None:
+                return doc[i]
+            if doc[i].pos_ == "NOUN" and self.ents.refers_to(doc[i]):
+                return doc[i]
+        return None
+
+    def _quote_regions(self) -> list[tuple[int, int, int]]:
+        """(first token, last token, speaker) of every quotation whose speaker is known."""
+        doc = self.doc
+        regions: list[tuple[int, int, int]] = []
+        opening: int | None = None
+        for t in doc:
+            ch = t.text
+            if ch in ("«", "“") or (ch == '"' and opening is None):
+                opening = t.i
+            elif (ch in ("»", "”") or ch == '"') and opening is not None:
+                speaker = self._attribution(opening, t.i)
+                if speaker is not None:
+                    regions.append((opening, t.i, speaker))
+                opening = None
+        return regions
+
+    def _attribution(self, start: int, end: int) -> int | None:
+        """The speaker of the quotation between tokens start and end: after it, or before it."""
+        doc = self.doc
+        after = doc[end].sent
+        for i in range(end + 1, min(after.end, end + 6)):
+            t = doc[i]
+            if t.pos_ == "VERB" and _lemma(t) in SPEECH_VERBS:
+                subj = next(
+                    (c for c in t.children if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T), None
+                )
+                subj = subj or self._post_verbal(t)
+                keys = self.actors(subj)
+                return keys[0] if keys else None
+        before = doc[start].sent
+        j = start - 1
+        while j >= before.start and doc[j].is_punct:
+            j -= 1
+        if j >= before.start and (doc[j + 1].text == ":" or _lemma(doc[j]) in SPEECH_VERBS):
+            verb = doc[j] if doc[j].pos_ == "VERB" else doc[j].head
+            keys = self.actors(self.subject(verb)) if verb.pos_ == "VERB" else []
+            return keys[0] if keys else None
+        return None
+
+    def quote_speaker(self, token: Token) -> int | None:
+        for start, end, speaker in self._quotes:
+            if start <= token.i <= end:
+                return speaker
         return None
 
     def reported_by(self, sent: Span, exclude: set[int]) -> int | None:
@@ -429,7 +512,7 @@ class _Extractor:
             if not sent.text.strip():
                 continue
             before = len(self.out)
-            speaker = self._quote_speaker(sent)
+            speaker = self.quote_speaker(sent[0]) or self.quote_speaker(sent[len(sent) // 2])
             for tok in sent:
                 lemma = _lemma(tok)
                 if (
@@ -476,12 +559,19 @@ class _Extractor:
             self._passive(verb, lemma, sent, offense, status)
             return
         subj = self.subject(verb)
-        accusers = self.actors(subj)
+        accusers = self.actors(subj, role=True)
         if not accusers:
             return
         stop = offense[0] if offense else sent.end
         # the quote-like object zone after the cue, up to the offense
-        accused = self.zone_actors(verb.i + 1, stop, set(accusers))
+        heads = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        accused = self.zone_actors(verb.i + 1, stop, set(accusers), heads)
+        if not accused and offense and doc[offense[0]].lower_ == "en":  # "attaquer en diffamation X"
+            after = offense[0] + 2
+            accused = self.zone_actors(after, self._phrase_end(after, sent), set(accusers))
+            offense = (offense[0], after)
+        if not accused and lemma in _CRITICISM_VERBS:  # "condamner les actes de violence commis par X"
+            accused = self._culprit_of_act(heads, set(accusers))
         if not accused:  # "l'accuse": an object clitic before the verb
             for c in verb.children:
                 if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < verb.i and c.pos_ == "PRON":
@@ -514,6 +604,21 @@ class _Extractor:
         if accusers:
             self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
         del doc
+
+    def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
+        """The author of a condemned act: "les violences commises par X", "l'agression de X"."""
+        for head in heads:
+            if head.pos_ != "NOUN" or self.ents.entity_at(head) is not None:
+                continue
+            for t in head.subtree:
+                agent = t.dep_ == "obl:agent" or (
+                    t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children)
+                )
+                if agent or (t.dep_ == "nmod" and t.head.i == head.i and _is_genitive(t)):
+                    found = self.actors(t, exclude=exclude)
+                    if found:
+                        return found
+        return []
 
     def _court(self, sent: Span, exclude: set[int], verb: Token) -> list[int]:
         """A court or prosecutor in the sentence ("devant le tribunal X"), or mentioned just before."""
@@ -593,7 +698,8 @@ class _Extractor:
         targets: list[int] = []
         for t in sent:
             if t.lower_ == "contre" and t.i > verb.i:
-                targets = self.zone_actors(t.i + 1, self._phrase_end(t.i + 1, sent), set(accusers))
+                end = self._phrase_end(t.i + 1, sent)
+                targets = self.zone_actors(t.i + 1, end, set(accusers), [t.head])
                 if targets:
                     break
         if not targets:
@@ -618,13 +724,12 @@ class _Extractor:
         doc = self.doc
         investigation = noun.lemma_.lower() in _INVESTIGATION_NOUNS
         verb = noun.head
-        accusers = self.actors(self.subject(verb)) if verb.pos_ in ("VERB", "AUX") else []
-        if (verb.lemma_.lower() in ("exister", "avoir") and not accusers) or (
-            accusers and verb.lemma_.lower() == "exister"
-        ):
-            accusers = []
+        accusers: list[int] = []
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "exister":
+            accusers = self.actors(self.subject(verb))
         if not accusers:
-            sp = self._governing_speaker(verb)
+            quoted = self.quote_speaker(noun)
+            sp = quoted if quoted is not None else self._governing_speaker(verb)
             accusers = [sp] if sp is not None else ([quote_speaker] if quote_speaker is not None else [])
         if not accusers:
             return
@@ -633,11 +738,13 @@ class _Extractor:
         end = self._clause_end(start, sent)
         accused: list[int] = []
         for t in doc[start:end]:
+            if t.head.dep_ == "acl" and "Part" in t.head.morph.get("VerbForm", []):
+                continue  # "des données générées par X": X modifies a noun, it is not the culprit
             if t.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or (
                 t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children)
             ):
                 accused = self.actors(t, exclude=set(accusers))
-                if not accused:
+                if not accused and t.dep_ != "nsubj":  # "par un groupe lié à X": X in the agent phrase
                     accused = self.zone_actors(t.left_edge.i, t.right_edge.i + 1, set(accusers))
                 if accused:
                     break
@@ -657,23 +764,6 @@ class _Extractor:
             t = t.head
         return None
 
-    def _quote_speaker(self, sent: Span) -> int | None:
-        """The speaker of a quoted sentence: ', a-t-il déclaré', '« ... » a dit X', 'X : « ... »'."""
-        doc = self.doc
-        for t in sent:
-            if t.pos_ == "VERB" and _lemma(t) in SPEECH_VERBS:
-                inverted = t.i > sent.start and any(
-                    doc[j].text in _QUOTES_CLOSE | {","} for j in range(max(sent.start, t.i - 3), t.i)
-                )
-                if inverted:
-                    keys = self.actors(self.subject(t))
-                    if keys:
-                        self._last_speaker = keys
-                        return keys[0]
-        if sent.text.lstrip()[:1] in _QUOTES_OPEN:
-            return self._last_speaker[0] if self._last_speaker else None
-        return None
-
     def _speech(self, verb: Token, lemma: str, sent: Span) -> None:
         """ "X affirme que Y a violé ...": an accusation when the content is wrongdoing by an actor."""
         speakers = self.actors(self.subject(verb))
@@ -683,8 +773,12 @@ class _Extractor:
             if c.dep_ in ("ccomp", "xcomp", "obj", "advcl") and c.i > verb.i:
                 self._wrongdoing_clause(c, speakers, lemma, sent)
 
-    def _wrongdoing_clause(self, head: Token, speakers: list[int], cue: str, sent: Span) -> None:
+    def _wrongdoing_clause(
+        self, head: Token, speakers: list[int], cue: str, sent: Span, max_depth: int = 99
+    ) -> None:
         for t in [head, *head.subtree]:
+            if _depth(t, head) > max_depth:
+                continue
             if t.pos_ != "VERB" or _lemma(t) not in WRONGDOING_VERBS:
                 if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                     self._wrongdoing_noun(t, speakers, cue, sent)
@@ -698,7 +792,7 @@ class _Extractor:
                     ):
                         culprit = self.actors(c, exclude=set(speakers))
             else:
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                subj = self.subject(t)  # "après avoir violé ...": the subject of the governing verb
                 culprit = self.actors(subj, exclude=set(speakers)) if subj is not None else []
             if culprit:
                 end = t.right_edge.i + 1
@@ -735,8 +829,19 @@ class _Extractor:
                     nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
                     sources = self.ents.refers_to(nxt) if nxt is not None and nxt.pos_ == "PRON" else []
                 if sources:
-                    self._wrongdoing_clause(sent.root, sources[:1], "selon", sent)
+                    self._wrongdoing_clause(sent.root, sources[:1], "selon", sent, max_depth=2)
                 return
+
+
+def _depth(t: Token, top: Token) -> int:
+    """How many arcs from ``top`` down to ``t`` (99 when ``t`` is not below ``top``)."""
+    d = 0
+    while t.i != top.i:
+        if t.head.i == t.i or d > 50:
+            return 99
+        t = t.head
+        d += 1
+    return d
 
 
 def _is_genitive(t: Token) -> bool:

