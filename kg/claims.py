@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.entities import JUDICIAL_NOUNS, PERSON_NOUNS, ArticleEntities
+from kg.entities import JUDICIAL_NOUNS, ORG_NOUNS, PERSON_NOUNS, ArticleEntities
 from kg.records import ClaimMention, Status
 
 __all__ = [
@@ -44,6 +44,7 @@ SUSPICION_VERBS = frozenset(["soupçonner", "suspecter"])
 _CRITICISM_VERBS = frozenset("condamner dénoncer critiquer fustiger".split())
 # People who speak for an organisation or a state: "un porte-parole de X" is X speaking.
 _SPOKESPERSON_NOUNS = frozenset("porte-parole représentant représentante avocat avocate conseil".split())
+_ACTOR_NOUNS = PERSON_NOUNS | ORG_NOUNS
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -738,16 +739,18 @@ class _Extractor:
         end = self._clause_end(start, sent)
         accused: list[int] = []
         for t in doc[start:end]:
-            if t.head.dep_ == "acl" and "Part" in t.head.morph.get("VerbForm", []):
-                continue  # "des données générées par X": X modifies a noun, it is not the culprit
-            if t.dep_ in ("nsubj", "nsubj:pass", "obl:agent") or (
-                t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children)
-            ):
+            agent = t.dep_ == "obl:agent" or (t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children))
+            if not (agent or t.dep_ in ("nsubj", "nsubj:pass")):
+                continue
+            if self.ents.entity_at(t) is not None or t.pos_ == "PRON":
                 accused = self.actors(t, exclude=set(accusers))
-                if not accused and t.dep_ != "nsubj":  # "par un groupe lié à X": X in the agent phrase
-                    accused = self.zone_actors(t.left_edge.i, t.right_edge.i + 1, set(accusers))
-                if accused:
-                    break
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in _ACTOR_NOUNS:
+                # "par un groupe lié à X": an actor noun, and the actor named in its phrase
+                accused = self.actors(t, exclude=set(accusers)) or self.zone_actors(
+                    t.i, t.right_edge.i + 1, set(accusers)
+                )
+            if accused:
+                break
         if not accused:
             return
         status: Status = "alleged" if investigation else self.status_of(verb)

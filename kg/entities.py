@@ -324,8 +324,8 @@ class ArticleEntities:
             if t.pos_ == "NOUN" and lemma in ORG_NOUNS:
                 c.org_votes += 1
                 c.role_nouns.add(lemma)
-            elif t.pos_ == "NOUN" and lemma in PERSON_NOUNS:
-                c.person_votes += 1
+            elif t.pos_ == "NOUN" and lemma in PERSON_NOUNS and not span.text.isupper():
+                c.person_votes += 1  # but "un député LREM": an acronym there is an affiliation
                 c.role_nouns.add(lemma)
 
     # --- descriptions (appositions) --------------------------------------------------------
