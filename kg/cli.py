@@ -25,6 +25,7 @@ __all__ = ["app", "main"]
 app = typer.Typer(
     help="kg: who accused whom of what, from French news. Build an accusation knowledge graph, "
     "export it (RDF, GraphML, GEXF, Cytoscape, a browser viewer) and query it.",
+    epilog="Example: kg build corpus --out outputs && kg query who-accused-whom --out outputs",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -1,0 +1,130 @@
+"""The command line, through ``typer.testing.CliRunner``: exit codes, messages and output.
+
+Queries run on the session's build of ``corpus/`` (``corpus_build`` in conftest.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+N_ARTICLES = len(list((REPO / "corpus").glob("*.txt")))
+
+
+def _flat(text: str) -> str:
+    """``text`` without any whitespace, to find a path in output that a console may have wrapped."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["build"], ["query"], ["stats"]], ids=["kg", "build", "query", "stats"]
+)
+def test_help_shows_an_example(kg_cli, command: list[str]) -> None:
+    result = kg_cli([*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output, f"`{' '.join(['kg', *command])} --help` shows no example"
+
+
+def test_build_of_a_missing_path_fails_naming_it(kg_cli, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    result = kg_cli(["build", str(missing), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code != 0
+    assert _flat(str(missing)) in _flat(result.output)
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_of_only_bad_files_fails_and_writes_nothing(kg_cli, tmp_path: Path) -> None:
+    src = tmp_path / "bad"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 512)
+    (src / "broken.jsonl").write_text('{"id": "x", "text": \n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg_cli(["build", str(src), "--out", str(out), "--quiet"])
+    assert result.exit_code != 0
+    for name in ("empty.txt", "binary.txt", "broken.jsonl"):
+        assert name in result.output
+    assert not out.exists() or not any(out.iterdir()), "files were written for a failed build"
+
+
+def test_query_list_names_the_queries(kg_cli) -> None:
+    result = kg_cli(["query", "--list"])
+    assert result.exit_code == 0, result.output
+    assert "who-accused-whom" in result.stdout
+    for graph_query in ("chains", "central", "communities"):
+        assert graph_query in result.stdout
+
+
+def test_query_csv(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "who-accused-whom", "--out", str(corpus_build), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, *rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert {"accuser", "accused", "offense", "status"} <= set(header)
+    assert rows
+    assert all(len(row) == len(header) for row in rows)
+
+
+def test_query_json(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "who-accused-whom", "--out", str(corpus_build), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list) and rows
+    assert {"accuser", "accused"} <= rows[0].keys()
+
+
+def test_unknown_query_fails_clearly(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "nosuch", "--out", str(corpus_build)])
+    assert result.exit_code != 0
+    assert "nosuch" in result.output
+    assert "who-accused-whom" in result.output, "the message does not list the known queries"
+
+
+def test_sparql_count(kg_cli, corpus_build: Path) -> None:
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    result = kg_cli(["query", "--sparql", sparql, "--out", str(corpus_build), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, row = list(csv.reader(io.StringIO(result.stdout)))
+    assert header == ["n"]
+    assert int(row[0]) > 0
+
+
+def test_bad_sparql_fails_clearly(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "--sparql", "SELECT WHERE {", "--out", str(corpus_build)])
+    assert result.exit_code != 0
+    assert "error" in result.output.lower()
+
+
+@pytest.mark.parametrize("name", ["chains", "central", "communities"])
+def test_graph_queries_run(kg_cli, corpus_build: Path, name: str) -> None:
+    result = kg_cli(["query", name, "--out", str(corpus_build), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, *rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert header and rows
+
+
+def test_stats_shows_counts(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["stats", "--out", str(corpus_build)])
+    assert result.exit_code == 0, result.output
+    counts = dict(re.findall(r"(articles|entities)\W+(\d+)", result.stdout))
+    assert counts.get("articles") == str(N_ARTICLES)
+    assert int(counts.get("entities", 0)) > 0
+    assert "accusations" in result.stdout
+
+
+def test_query_of_a_missing_build_fails(kg_cli, tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent"
+    result = kg_cli(["query", "who-accused-whom", "--out", str(missing)])
+    assert result.exit_code != 0
+    assert _flat(str(missing)) in _flat(result.output)
+
+
+def test_stats_of_a_missing_build_fails(kg_cli, tmp_path: Path) -> None:
+    result = kg_cli(["stats", "--out", str(tmp_path / "nonexistent")])
+    assert result.exit_code != 0
+    assert "nonexistent" in result.output
