@@ -45,6 +45,12 @@ _CRITICISM_VERBS = frozenset("condamner dénoncer critiquer fustiger".split())
 # People who speak for an organisation or a state: "un porte-parole de X" is X speaking.
 _SPOKESPERSON_NOUNS = frozenset("porte-parole représentant représentante avocat avocate conseil".split())
 _ACTOR_NOUNS = PERSON_NOUNS | ORG_NOUNS
+# Verbs under which an accusation is not made: "X refuse d'accuser Y".
+_NEGATIVE_GOVERNORS = frozenset("refuser renoncer éviter hésiter interdire empêcher".split())
+# Prepositions that never introduce the accused: "sur France Info", "selon Les Échos".
+_NOT_ACCUSED_AFTER = frozenset("selon après sur dans chez devant avec par pour via".split())
+# Words that make an offense only presumed: "la fraude présumée de X".
+_HEDGES = ("présum", "suppos", "prétendu", "supposé", "éventuel", "possible")
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -77,6 +83,8 @@ _EVIDENCE_NOUNS = frozenset(["preuve", "preuves", "indice", "indices"])
 _INVESTIGATION_NOUNS = frozenset(["enquête", "enquêtes", "investigation", "investigations"])
 _COMPLAINT_NOUNS = frozenset("""plainte plaintes procès poursuite poursuites recours""".split())
 _NEGATIONS = frozenset("""pas jamais aucun aucune nullement guère ni""".split())
+# Words between "de" and its infinitive: "de ne pas respecter", "d'en avoir", "de s'être".
+_BEFORE_INFINITIVE = frozenset("ne n' pas plus jamais s' se l' les lui leur y en avoir être".split())
 _OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
 _OBJECT_DEPS = frozenset(("obj", "iobj", "obl:arg", "xcomp", "obl"))
@@ -268,7 +276,12 @@ class _Extractor:
         doc = self.doc
         out: list[int] = []
         for i, k in self.ents.named_in(start, end):
-            before = doc[i - 1].lower_ if i >= 1 else ""
+            b = i - 1
+            while b > start and doc[b].pos_ == "DET":
+                b -= 1  # "de l'UMP": look past the determiner
+            before = doc[b].lower_ if b >= 0 else ""
+            if before in _NOT_ACCUSED_AFTER:
+                continue
             if before in ("de", "du", "des", "d'") and self._genitive_of_common_noun(i):
                 continue
             if i >= 1 and doc[i - 1].lemma_.lower() in PERSON_NOUNS and self.ents.type_of(k) == "ORG":
@@ -426,27 +439,42 @@ class _Extractor:
         return None
 
     def offense_after(self, cue: Token, sent: Span) -> tuple[int, int] | None:
-        """Token range of the offense complement: "de ...", "d'avoir ...", "pour ..." after the cue."""
+        """Token range of the offense complement after the cue: "de ...", "d'avoir ...", "pour ...".
+
+        A marker opens the offense when an infinitive follows it ("d'avoir copié", "de ne pas
+        respecter"), when a wrongdoing noun follows it, or when its noun depends on the cue
+        itself ("accuse X de contrefaçon") rather than on the accused's phrase.
+        """
         doc = self.doc
         for i in range(cue.i + 1, sent.end):
             t = doc[i]
-            if t.lower_ in _OFFENSE_MARKERS or t.lower_ in ("en",):
-                nxt = doc[i + 1] if i + 1 < sent.end else None
-                if nxt is None:
-                    break
-                if t.lower_ == "en" and nxt.lemma_.lower() not in ("diffamation", "justice", "examen"):
-                    continue
-                if (
-                    nxt.pos_ in ("VERB", "AUX")
-                    or nxt.lower_ in ("s'", "se", "l'", "les")
-                    or (
-                        t.lower_ in ("de", "d'", "pour", "en", "du", "des")
-                        and (nxt.lemma_.lower() in WRONGDOING_NOUNS or categorise(nxt.text))
-                        and self.ents.entity_at(nxt) is None
-                    )
-                ):
-                    end = self._clause_end(i, sent)
-                    return i, end
+            low = t.lower_
+            if low not in _OFFENSE_MARKERS and low != "en":
+                continue
+            j = i + 1
+            while j < sent.end and (doc[j].lower_ in _BEFORE_INFINITIVE or doc[j].pos_ == "ADV"):
+                j += 1
+            if j >= sent.end:
+                break
+            nxt = doc[j]
+            if low == "en":
+                if nxt.lemma_.lower() in ("diffamation", "justice", "examen", "cause"):
+                    return i, j + 1
+                continue
+            infinitive = "Inf" in nxt.morph.get("VerbForm", []) or any(
+                doc[k].lower_ in ("avoir", "être") for k in range(i + 1, j)
+            )
+            if nxt.pos_ in ("VERB", "AUX") and infinitive:
+                return i, self._clause_end(i, sent)
+            if self.ents.entity_at(nxt) is not None:
+                continue
+            noun = nxt if nxt.pos_ == "NOUN" else t.head
+            if noun.pos_ == "NOUN" and (
+                noun.lemma_.lower() in WRONGDOING_NOUNS
+                or categorise(noun.text)
+                or (noun.head.i == cue.i and noun.dep_ in ("obl:arg", "obl", "iobj", "xcomp"))
+            ):
+                return i, self._clause_end(i, sent)
         return None
 
     def _clause_end(self, start: int, sent: Span) -> int:
@@ -481,6 +509,8 @@ class _Extractor:
             c_start, c_end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
         text = doc.text
         offense = text[c_start:c_end]
+        if kind == "accusation" and status == "asserted" and any(h in offense.lower() for h in _HEDGES):
+            status = "alleged"
         for s in speakers:
             for t in targets:
                 if t is not None and t == s:
@@ -548,6 +578,8 @@ class _Extractor:
         doc = self.doc
         if self.negated(verb) or (verb.dep_ == "xcomp" and self.negated(verb.head)):
             return
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _NEGATIVE_GOVERNORS:
+            return  # "refuse d'accuser", "renonce à poursuivre": no accusation is made
         if lemma in _LEGAL_ONLY and not any(c.lower_ in ("justice", "diffamation") for c in verb.subtree):
             return
         passive = "Pass" in verb.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in verb.children)
@@ -590,13 +622,19 @@ class _Extractor:
                 subj = c
         if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head  # "Y, accusé de ..."
+        if subj is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            subj = self.subject(verb.head)  # "Accusée de fraude par X, la chanteuse Y s'est installée"
+        if subj is None and verb.i - verb.sent.start <= 1:
+            subj = self._after_opening_clause(verb, sent)
         accused = self.actors(subj)
         if not accused:
             return
         accusers: list[int] = []
         for c in verb.children:  # "par X"
-            if c.dep_ in ("obl:agent",) or (c.dep_ == "obl" and any(g.lower_ == "par" for g in c.children)):
-                accusers = self.actors(c, exclude=set(accused))
+            if _is_agent(c):
+                accusers = self.actors(c, exclude=set(accused), role=True)
+        if not accusers:  # "de dopage par son ancienne équipe": "par" attached lower down
+            accusers = self._linear_agent(verb, sent, set(accused))
         if not accusers:
             accusers = self._court(sent, set(accused), verb)
         if not accusers and lemma in _JUDICIAL_PASSIVES:
@@ -606,16 +644,38 @@ class _Extractor:
             self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
         del doc
 
+    def _linear_agent(self, verb: Token, sent: Span, exclude: set[int]) -> list[int]:
+        """The actor after the first "par" following the verb in its clause."""
+        doc = self.doc
+        for i in range(verb.i + 1, sent.end):
+            if doc[i].text in (";", ":") or (doc[i].pos_ == "VERB" and doc[i].i != verb.i and i > verb.i + 1):
+                break
+            if doc[i].lower_ == "par":
+                end = self._phrase_end(i + 1, sent)
+                found = self.zone_actors(i + 1, end, exclude, [doc[i].head])
+                if found:
+                    return found
+        return []
+
+    def _after_opening_clause(self, verb: Token, sent: Span) -> Token | None:
+        """"Poursuivi pour escroquerie par X, l'agent Y ...": the subject after the opening clause."""
+        doc = self.doc
+        for i in range(verb.i + 1, sent.end):
+            if doc[i].text == ",":
+                for j in range(i + 1, min(i + 8, sent.end)):
+                    if self.ents.entity_at(doc[j]) is not None:
+                        return doc[j]
+                    if doc[j].pos_ in ("VERB", "AUX"):
+                        break
+        return None
+
     def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
         """The author of a condemned act: "les violences commises par X", "l'agression de X"."""
         for head in heads:
             if head.pos_ != "NOUN" or self.ents.entity_at(head) is not None:
                 continue
             for t in head.subtree:
-                agent = t.dep_ == "obl:agent" or (
-                    t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children)
-                )
-                if agent or (t.dep_ == "nmod" and t.head.i == head.i and _is_genitive(t)):
+                if _is_agent(t) or (t.dep_ == "nmod" and t.head.i == head.i and _is_genitive(t)):
                     found = self.actors(t, exclude=exclude)
                     if found:
                         return found
@@ -739,7 +799,7 @@ class _Extractor:
         end = self._clause_end(start, sent)
         accused: list[int] = []
         for t in doc[start:end]:
-            agent = t.dep_ == "obl:agent" or (t.dep_ == "obl" and any(c.lower_ == "par" for c in t.children))
+            agent = _is_agent(t)
             if not (agent or t.dep_ in ("nsubj", "nsubj:pass")):
                 continue
             if self.ents.entity_at(t) is not None or t.pos_ == "PRON":
@@ -790,9 +850,7 @@ class _Extractor:
             culprit: list[int] = []
             if passive:
                 for c in t.children:
-                    if c.dep_ == "obl:agent" or (
-                        c.dep_ == "obl" and any(g.lower_ == "par" for g in c.children)
-                    ):
+                    if _is_agent(c):
                         culprit = self.actors(c, exclude=set(speakers))
             else:
                 subj = self.subject(t)  # "après avoir violé ...": the subject of the governing verb
@@ -805,9 +863,7 @@ class _Extractor:
     def _wrongdoing_noun(self, noun: Token, speakers: list[int], cue: str, sent: Span) -> None:
         """ "condamner les actes de violence commis par X", "des menaces qu'aurait exercé X"."""
         for t in noun.subtree:
-            if t.dep_ in ("obl:agent", "nsubj") or (
-                t.dep_ == "obl" and any(g.lower_ == "par" for g in t.children)
-            ):
+            if t.dep_ == "nsubj" or _is_agent(t):
                 culprit = self.actors(t, exclude=set(speakers))
                 if culprit:
                     status = self.status_of(t.head)
@@ -845,6 +901,11 @@ def _depth(t: Token, top: Token) -> int:
         t = t.head
         d += 1
     return d
+
+
+def _is_agent(t: Token) -> bool:
+    """A passive agent, however the parser labelled it: a dependent introduced by "par"."""
+    return t.dep_ == "obl:agent" or any(c.dep_ == "case" and c.lower_ == "par" for c in t.children)
 
 
 def _is_genitive(t: Token) -> bool:

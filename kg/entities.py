@@ -57,6 +57,11 @@ JUDICIAL_NOUNS = frozenset(
     """tribunal cour parquet juge procureur procureure justice juridiction magistrat""".split()
 )
 
+# Institutions named after their seat: "le parquet de Nanterre", "la cour d'appel de Lyon".
+INSTITUTION_NOUNS = frozenset(
+    "tribunal cour parquet police gendarmerie préfecture procureur procureure".split()
+)
+
 # Courtesy and professional titles kept as aliases but not in the name.
 _TITLES = re.compile(
     r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Maître|Dr|Pr|Docteur|Professeur|Monsieur|Madame|Mgr|Sir|Lord)\s+"
@@ -189,6 +194,31 @@ class ArticleEntities:
             for i in range(span.start, span.end):
                 self._token_named[i] = n
         self._propagate_names()
+        self._institutions()
+
+    def _institutions(self) -> None:
+        """Courts, prosecutors and police named by a noun and a place: "le parquet de Nanterre",
+        "le tribunal correctionnel de Paris", "la cour d'appel de Lyon" are actors of their own."""
+        doc = self.doc
+        for tok in doc:
+            if tok.lemma_.lower() not in INSTITUTION_NOUNS or tok.i in self._token_named:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and (doc[j].pos_ == "ADJ" or doc[j].lower_ in ("appel", "de", "d'")):
+                if doc[j].lower_ in ("de", "d'") and j + 1 < len(doc) and (j + 1) in self._token_named:
+                    break
+                if doc[j].lower_ in ("de", "d'") and not (j + 1 < len(doc) and doc[j + 1].lower_ == "appel"):
+                    break
+                j += 1
+            if j + 1 >= len(doc) or doc[j].lower_ not in ("de", "d'", "du"):
+                continue
+            place = self._token_named.get(j + 1)
+            if place is None or place.label not in ("LOC", "GPE") or place.start != j + 1:
+                continue
+            n = _Named(tok.i, place.end, "ORG")
+            self._named = sorted([m for m in self._named if m is not place] + [n], key=lambda m: m.start)
+            for k in range(n.start, n.end):
+                self._token_named[k] = n
 
     def _propagate_names(self) -> None:
         """A name the model recognised once is a mention wherever else it occurs in the article."""
@@ -273,6 +303,8 @@ class ArticleEntities:
         for n in self._named:
             span = self.doc[n.start : n.end]
             name = strip_name(span.text)
+            if name[:1].islower():
+                name = name[:1].upper() + name[1:]  # "parquet de Nanterre" -> "Parquet de Nanterre"
             key = name_key(name)
             if not key:
                 continue
@@ -584,23 +616,30 @@ class ArticleEntities:
             k = self.entity_at(conj)
             if k is not None and k not in members:
                 members.append(k)
-        # linear coordination, robust to a bad parse: names separated by "," "et" "ou" "ainsi que"
+        # linear coordination, robust to a bad parse: "A, B et C", "A et le B", "A ainsi que B";
+        # a chain of commas alone is no coordination ("Selon Reuters, Washington accuse ...")
         for direction in (1, -1):
+            chain: list[int] = []
+            conjunction = False
             cur = n
             while True:
                 i = cur.end if direction == 1 else cur.start - 1
-                steps = 0
-                while 0 <= i < len(doc) and doc[i].lower_ in _COORDINATORS and steps < 3:
+                gap: list[str] = []
+                while 0 <= i < len(doc) and len(gap) < 4 and (
+                    doc[i].lower_ in _COORDINATORS or doc[i].pos_ == "DET"
+                ):
+                    gap.append(doc[i].lower_)
                     i += direction
-                    steps += 1
-                if steps == 0 or not (0 <= i < len(doc)):
+                if not any(g in _COORDINATORS for g in gap) or not (0 <= i < len(doc)):
                     break
                 nxt = self._token_named.get(i)
                 if nxt is None or nxt.entity < 0:
                     break
-                if nxt.entity not in members:
-                    members.append(nxt.entity)
+                conjunction = conjunction or any(g in ("et", "ou", "ainsi") for g in gap)
+                chain.append(nxt.entity)
                 cur = nxt
+            if conjunction:
+                members.extend(k for k in chain if k not in members)
         return members
 
     def _recent_group(self, before: int, window_start: int, want: set[str], exclude: set[int]) -> list[int]:
