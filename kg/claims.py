@@ -13,6 +13,7 @@ investigation cues, and denial verbs. No rule names a particular actor or articl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -43,7 +44,10 @@ SUSPICION_VERBS = frozenset(["soupçonner", "suspecter"])
 # Verbs that condemn an act; the accused is its author ("condamner les violences de X").
 _CRITICISM_VERBS = frozenset("condamner dénoncer critiquer fustiger".split())
 # People who speak for an organisation or a state: "un porte-parole de X" is X speaking.
-_SPOKESPERSON_NOUNS = frozenset("porte-parole représentant représentante avocat avocate conseil".split())
+_SPOKESPERSON_NOUNS = frozenset(
+    """porte-parole représentant représentante avocat avocate conseil direction ville commune mairie
+    municipalité région gouvernement rapport communiqué lettre étude""".split()
+)
 _ACTOR_NOUNS = PERSON_NOUNS | ORG_NOUNS
 # Verbs under which an accusation is not made: "X refuse d'accuser Y".
 _NEGATIVE_GOVERNORS = frozenset("refuser renoncer éviter hésiter interdire empêcher".split())
@@ -51,6 +55,15 @@ _NEGATIVE_GOVERNORS = frozenset("refuser renoncer éviter hésiter interdire emp
 _NOT_ACCUSED_AFTER = frozenset("selon après sur dans chez devant avec par pour via".split())
 # Words that make an offense only presumed: "la fraude présumée de X".
 _HEDGES = ("présum", "suppos", "prétendu", "supposé", "éventuel", "possible")
+# Nouns of accusation: "les accusations de X contre Y".
+_ACCUSATION_NOUNS = frozenset("accusation accusations allégation allégations grief griefs".split())
+# Nouns of inquiry whose author may accuse in the next sentence: "X a ouvert une enquête. Y est soupçonné".
+_INQUIRY_NOUNS = frozenset("enquête information rapport plainte investigation audit".split())
+# Denial verbs that deny only with an accusation as object: "rejeter les accusations".
+_WEAK_DENIALS = frozenset("rejeter contester réfuter".split())
+_CHARGE_NOUNS = frozenset(
+    "affirmation affirmations propos charge charges fait faits reproche reproches".split()
+)
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -65,11 +78,11 @@ SPEECH_VERBS = frozenset(
 )
 # Verbs that describe wrongdoing when an actor is their subject (or their passive agent).
 WRONGDOING_VERBS = frozenset(
-    """voler dérober piller copier plagier violer enfreindre frauder tricher mentir corrompre détourner
-    espionner agresser frapper tuer assassiner harceler menacer insulter injurier diffamer calomnier
-    escroquer extorquer blanchir truquer falsifier manipuler doper exfiltrer pirater distiller
-    dissimuler trahir abuser exploiter extraire racketter séquestrer torturer bombarder envahir
-    attaquer""".split()
+    """tromper duper arnaquer polluer financer_illégalement saboter censurer discriminer voler dérober
+    piller copier plagier violer enfreindre frauder tricher mentir corrompre détourner espionner
+    agresser frapper tuer assassiner harceler menacer insulter injurier diffamer calomnier escroquer
+    extorquer blanchir truquer falsifier manipuler doper exfiltrer pirater distiller dissimuler
+    trahir abuser exploiter extraire racketter séquestrer torturer bombarder envahir attaquer""".split()
 )
 # Nouns naming wrongdoing: "les actes de violence commis par X", "des menaces qu'aurait exercé X".
 WRONGDOING_NOUNS = frozenset(
@@ -92,68 +105,143 @@ _EUPHONIC_T = frozenset(("-t", "-t-", "t"))  # "a-t-il": the t is not the subjec
 _QUOTES_OPEN = frozenset('«"“')
 _QUOTES_CLOSE = frozenset('»"”')
 
-# The offense taxonomy: category -> (CAMEO code, lemma stems that signal it). Ordered: first match wins.
+# The offense taxonomy: category -> (CAMEO code, patterns). Each pattern must start at a word
+# start (a prefix: "corromp" covers "corrompu", "corrompre"); the first category that matches
+# wins, so the specific ones come first. CAMEO 112x: 1121 crime and corruption, 1122 human
+# rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and treason, 112 otherwise.
 OFFENSE_CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "war_crimes": ("1124", ("crime de guerre", "crimes de guerre", "génocide", "crime contre l'humanité")),
-    "espionage": ("1125", ("espion", "espionn", "trahison")),
+    "war_crimes": (
+        "1124",
+        ("crimes? de guerre", "génocide", "crimes? contre l'humanité", "nettoyage ethnique"),
+    ),
+    "terrorism": ("1123", ("terroris", "attentat")),
+    "espionage": ("1125", ("espion", "trahison", "ingérence")),
     "doping": (
         "112",
-        ("dopage", "dopé", "dopés", "epo", "transfusion", "testostérone", "stéroïde", "agents masquants"),
+        (
+            "dopage",
+            "dopé",
+            "epo\\b",
+            "transfusions? sanguine",
+            "testostérone",
+            "stéroïde",
+            "agents? masquants",
+            "antidopage",
+            "manipulation sanguine",
+        ),
     ),
     "sexual_violence": (
         "1122",
         (
-            "agression sexuelle",
-            "agressions sexuelles",
-            "agressé sexuellement",
-            "agressée sexuellement",
-            "viol",
+            "agressions? sexuelle",
+            "agressée? sexuellement",
+            "viols?\\b",
+            "violée?",
             "harcèlement sexuel",
+            "attouchement",
+            "pédocriminalité",
+            "inceste",
         ),
     ),
+    "human_rights_abuse": (
+        "1122",
+        (
+            "torture",
+            "droits de l'homme",
+            "droits humains",
+            "répression",
+            "travail forcé",
+            "détention arbitraire",
+            "disparitions? forcée",
+        ),
+    ),
+    "racism": ("1122", ("racis", "antisémit", "xénophob", "homophob", "discrimination")),
     "violence": (
         "1123",
-        ("violence", "agression", "coups", "blessures", "frapp", "tu", "meurtre", "assassin", "casque"),
+        (
+            "violence",
+            "agress",
+            "coups\\b",
+            "blessures",
+            "frapp",
+            "tué",
+            "tuer\\b",
+            "meurtre",
+            "assassin",
+            "homicide",
+            "séquestr",
+            "harcèlement",
+            "brutalit",
+        ),
     ),
     "corruption": (
         "1121",
-        ("corruption", "corromp", "pots-de-vin", "pot-de-vin", "détournement", "détourn", "blanchi"),
+        (
+            "corrupt",
+            "corromp",
+            "pots?-de-vin",
+            "détourn",
+            "blanchi",
+            "abus de biens sociaux",
+            "prise illégale d'intérêts",
+            "favoritisme",
+            "trafic d'influence",
+            "financement illégal",
+            "emplois? fictifs?",
+        ),
     ),
     "fraud": (
         "1121",
-        ("fraude", "fraud", "escroquer", "escroquerie", "fausse déclaration", "falsifi", "tricher", "triche"),
+        (
+            "fraud",
+            "escroc",
+            "escroquerie",
+            "fausses? déclarations?",
+            "falsifi",
+            "faux\\b",
+            "trich",
+            "tromp",
+            "évasion fiscale",
+            "abus de confiance",
+            "manipulation de cours",
+            "délit d'initié",
+            "truqu",
+        ),
     ),
     "intellectual_property_theft": (
         "112",
         (
             "propriété intellectuelle",
-            "distill",
-            "copi",
+            "contrefa",
             "plagi",
-            "modèles",
-            "connaissances",
-            "données",
-            "extrait",
+            "copi",
+            "brevets?",
+            "secrets? (?:industriels?|d'affaires|de fabrication)",
+            "distill",
+            "vol de données",
             "exfiltr",
-            "vol de",
-            "volé",
             "pill",
         ),
     ),
-    "terms_of_service_violation": (
-        "112",
-        ("conditions d'utilisation", "enfreint", "enfreindre", "violer les conditions"),
-    ),
+    "terms_of_service_violation": ("112", ("conditions d'utilisation", "conditions générales", "enfrein")),
     "anticompetitive_practices": (
         "112",
-        ("position dominante", "anticoncurrentiel", "concurrence déloyale", "monopole"),
+        ("position dominante", "anticoncurrenti", "concurrence déloyale", "monopole", "entente", "cartel"),
     ),
-    "defamation": ("112", ("diffamation", "diffam", "injure", "calomni", "insulte", "outrage")),
-    "threats": ("112", ("menace", "pression", "chantage", "intimidation")),
-    "bias": ("112", ("partialité", "partial", "favoritisme")),
-    "racism": ("1122", ("racis", "antisémit", "discrimination")),
-    "abuse_of_power": ("112", ("abus de pouvoir", "opportunisme", "abus")),
+    "defamation": ("112", ("diffam", "injur", "calomni", "insult", "outrage", "dénigre")),
+    "threats": ("112", ("menac", "pressions?\\b", "chantage", "intimidation", "extorsion")),
+    "environmental_damage": (
+        "112",
+        ("pollu", "rejets? toxiques?", "déversé", "déforestation", "marée noire"),
+    ),
+    "bias": ("112", ("partialité", "partial\\b", "ingérence électorale", "fraude électorale")),
+    "lying": ("112", ("menti", "mensonge", "désinformation", "propagande")),
+    "abuse_of_power": ("112", ("abus de pouvoir", "abus d'autorité", "opportunisme", "abus\\b")),
 }
+_CATEGORY_PATTERNS = [
+    (name, re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")", re.IGNORECASE))
+    for name, (_, patterns) in OFFENSE_CATEGORIES.items()
+]
 
 
 def categorise(offense: str) -> str | None:
@@ -161,15 +249,13 @@ def categorise(offense: str) -> str | None:
 
     >>> categorise("d'avoir omis de déclarer des biens et reçu des pots-de-vin")
     'corruption'
+    >>> categorise("d'avoir utilisé de l'EPO"), categorise("des violences conjugales")
+    ('doping', 'violence')
     """
-    low = " " + offense.lower().replace("’", "'") + " "
-    for category, (_, stems) in OFFENSE_CATEGORIES.items():
-        for stem in stems:
-            if len(stem) <= 3:
-                if f" {stem} " in low or f" {stem}é" in low:
-                    return category
-            elif stem in low:
-                return category
+    text = offense.replace("\u2019", "'")
+    for name, pattern in _CATEGORY_PATTERNS:
+        if pattern.search(text):
+            return name
     return None
 
 
@@ -217,6 +303,7 @@ class _Extractor:
         self.article = ents.article
         self.out: list[ClaimMention] = []
         self._last_accuser_of: dict[int, int] = {}  # accused -> its last accuser in the article
+        self._accused_order: list[int] = []  # accused actors, the latest last
         self._quotes = self._quote_regions()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -258,6 +345,9 @@ class _Extractor:
                     found.append(k)
         if found:
             return found
+        apposed = self._apposed_name(head)
+        if apposed is not None and apposed not in (exclude or set()):
+            return [apposed]
         if head.pos_ == "NOUN" and head.lemma_.lower() in _SPOKESPERSON_NOUNS:
             for child in head.children:  # "un porte-parole d'OpenAI" speaks for OpenAI
                 k = ents.entity_at(child)
@@ -266,6 +356,27 @@ class _Extractor:
         if head.pos_ in ("PRON", "NOUN", "PROPN"):
             return ents.refers_to(head, exclude=exclude, description=role)
         return []
+
+    def _governing_preposition(self, i: int, start: int) -> str:
+        """The preposition before the noun phrase holding token i: "selon le quotidien Les Échos"."""
+        doc = self.doc
+        j = i - 1
+        steps = 0
+        while j >= start and steps < 4 and doc[j].pos_ in ("DET", "NOUN", "ADJ", "PROPN"):
+            j -= 1
+            steps += 1
+        return doc[j].lower_ if j >= start and doc[j].pos_ == "ADP" else ""
+
+    def _apposed_name(self, head: Token) -> int | None:
+        """ "son club, le FC Lorient, ...": a name in apposition right after the phrase."""
+        doc = self.doc
+        i = head.right_edge.i + 1
+        if head.pos_ != "NOUN" or i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        return self.ents.entity_at(doc[i]) if i < len(doc) else None
 
     def zone_actors(self, start: int, end: int, exclude: set[int], heads: Iterable[Token] = ()) -> list[int]:
         """Actors named in the token range [start, end): an object zone.
@@ -280,7 +391,7 @@ class _Extractor:
             while b > start and doc[b].pos_ == "DET":
                 b -= 1  # "de l'UMP": look past the determiner
             before = doc[b].lower_ if b >= 0 else ""
-            if before in _NOT_ACCUSED_AFTER:
+            if before in _NOT_ACCUSED_AFTER or self._governing_preposition(i, start) in _NOT_ACCUSED_AFTER:
                 continue
             if before in ("de", "du", "des", "d'") and self._genitive_of_common_noun(i):
                 continue
@@ -418,15 +529,44 @@ class _Extractor:
                 return speaker
         return None
 
-    def reported_by(self, sent: Span, exclude: set[int]) -> int | None:
-        """ "selon X", "d'après X", "a déclaré à X", "confirmant une information de X"."""
+    def _source_actors(self, start: int, sent: Span) -> list[int]:
+        """The actor named right after an attribution marker, up to the next comma."""
         doc = self.doc
+        end = min(start + 8, sent.end)
+        for j in range(start, end):
+            if doc[j].text in (",", ";", ":"):
+                end = j
+                break
+        names = [k for _, k in self.ents.named_in(start, end)]
+        if names:
+            return names[:1]
+        for j in range(start, end):
+            if doc[j].pos_ in ("PRON", "NOUN"):
+                found = self.actors(doc[j], role=doc[j].pos_ == "NOUN")
+                if found:
+                    return found[:1]
+        return []
+
+    def attribution(self, sent: Span) -> int | None:
+        """The source a sentence is attributed to: "selon X", "d'après X", "Pour X, ..."."""
+        doc = self.doc
+        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
         for t in sent:
             low = t.lower_
-            if low == "selon" or (low == "après" and t.i >= 1 and doc[t.i - 1].lower_ == "d'"):
-                for k in self.zone_actors(t.i + 1, min(t.i + 8, sent.end), set()):
-                    if k not in exclude:
-                        return k
+            marker = low == "selon" or (low == "après" and t.i >= 1 and doc[t.i - 1].lower_ == "d'")
+            if low == "pour" and first is not None and t.i == first.i:  # "Pour l'ONG X, Y a violé ..."
+                marker = any(doc[j].text == "," for j in range(t.i + 1, min(t.i + 9, sent.end)))
+            if marker:
+                found = self._source_actors(t.i + 1, sent)
+                if found:
+                    return found[0]
+        return None
+
+    def reported_by(self, sent: Span, exclude: set[int]) -> int | None:
+        """ "selon X", "d'après X", "a déclaré à X": who the article relays the claim from."""
+        source = self.attribution(sent)
+        if source is not None and source not in exclude:
+            return source
         for t in sent:
             if (
                 t.lower_ in ("à", "au")
@@ -536,9 +676,13 @@ class _Extractor:
                 )
                 if kind == "accusation" and t is not None:
                     self._last_accuser_of[t] = s
+                    if t in self._accused_order:
+                        self._accused_order.remove(t)
+                    self._accused_order.append(t)
 
     # --- the constructions ------------------------------------------------------------------
     def run(self) -> list[ClaimMention]:
+        self._quoted_wrongdoing()
         for sent in self.doc.sents:
             if not sent.text.strip():
                 continue
@@ -552,18 +696,31 @@ class _Extractor:
                     and tok.pos_ != "NOUN"
                 ):
                     self._accusation_verb(tok, lemma, sent)
-                elif tok.pos_ == "VERB" and lemma in DENIAL_VERBS:
+                elif lemma in DENIAL_VERBS and tok.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
                     self._denial(tok, lemma, sent)
                 elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
                     self._denial(tok, "plaider non coupable", sent)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
                     self._complaint(tok, sent)
-                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVIDENCE_NOUNS | _INVESTIGATION_NOUNS:
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _INVESTIGATION_NOUNS:
+                    before_inv = len(self.out)
+                    self._investigation(tok, tok.head, sent)
+                    if len(self.out) == before_inv:
+                        self._evidence(tok, sent, speaker)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVIDENCE_NOUNS:
                     self._evidence(tok, sent, speaker)
                 elif tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
                     self._speech(tok, lemma, sent)
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("comparaître",):
                     self._judicial_passive(tok, "comparaître", sent)
+                elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "cause")):
+                    self._accusation_verb(tok, "mettre_en_cause", sent)
+                elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "examen")):
+                    self._accusation_verb(tok, "mettre_en_examen", sent)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACCUSATION_NOUNS:
+                    self._accusation_noun(tok, sent)
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() == "enquêter":
+                    self._investigation(tok, tok, sent)
             if len(self.out) == before:
                 self._selon_wrongdoing(sent)
             rep = self.reported_by(sent, set())
@@ -584,6 +741,8 @@ class _Extractor:
             return
         passive = "Pass" in verb.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in verb.children)
         offense = self.offense_after(verb, sent)
+        if lemma == "mettre_en_cause":
+            offense = self._locution_offense(verb, sent)
         status: Status = "alleged" if lemma in SUSPICION_VERBS else "asserted"
         status = self.status_of(verb, base=status)
         if offense:
@@ -596,14 +755,20 @@ class _Extractor:
         if not accusers:
             return
         stop = offense[0] if offense else sent.end
+        start = verb.i + 1
+        if lemma.startswith("mettre_en_"):
+            start = verb.i + 3  # after "en cause"
         # the quote-like object zone after the cue, up to the offense
         heads = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-        accused = self.zone_actors(verb.i + 1, stop, set(accusers), heads)
+        accused = self.zone_actors(start, stop, set(accusers), heads)
         if not accused and offense and doc[offense[0]].lower_ == "en":  # "attaquer en diffamation X"
             after = offense[0] + 2
-            accused = self.zone_actors(after, self._phrase_end(after, sent), set(accusers))
+            nxt = self.offense_after(doc[after - 1], sent)
+            accused = self.zone_actors(after, nxt[0] if nxt else sent.end, set(accusers))
             offense = (offense[0], after)
-        if not accused and lemma in _CRITICISM_VERBS:  # "condamner les actes de violence commis par X"
+        if not accused and (
+            lemma in _CRITICISM_VERBS or lemma == "mettre_en_cause"
+        ):  # "condamner les actes de violence commis par X"
             accused = self._culprit_of_act(heads, set(accusers))
         if not accused:  # "l'accuse": an object clitic before the verb
             for c in verb.children:
@@ -635,14 +800,31 @@ class _Extractor:
                 accusers = self.actors(c, exclude=set(accused), role=True)
         if not accusers:  # "de dopage par son ancienne équipe": "par" attached lower down
             accusers = self._linear_agent(verb, sent, set(accused))
+        if not accusers:  # "..., selon Mediapart": the source accuses
+            source = self.attribution(sent)
+            accusers = [source] if source is not None and source not in accused else []
         if not accusers:
             accusers = self._court(sent, set(accused), verb)
-        if not accusers and lemma in _JUDICIAL_PASSIVES:
+        if not accusers and lemma in _JUDICIAL_PASSIVES | SUSPICION_VERBS:
             prior = [self._last_accuser_of[a] for a in accused if a in self._last_accuser_of]
-            accusers = prior[:1]
+            accusers = prior[:1] or self._recent_investigator(sent, set(accused))
         if accusers:
             self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
         del doc
+
+    def _recent_investigator(self, sent: Span, exclude: set[int]) -> list[int]:
+        """Who opened an investigation or published a report in the sentence before."""
+        prev = self._previous_sentence(sent)
+        if prev is None:
+            return []
+        for t in prev:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _INQUIRY_NOUNS:
+                verb = t.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    found = [k for k in self.actors(self.subject(verb), role=True) if k not in exclude]
+                    if found:
+                        return found
+        return []
 
     def _linear_agent(self, verb: Token, sent: Span, exclude: set[int]) -> list[int]:
         """The actor after the first "par" following the verb in its clause."""
@@ -658,7 +840,7 @@ class _Extractor:
         return []
 
     def _after_opening_clause(self, verb: Token, sent: Span) -> Token | None:
-        """"Poursuivi pour escroquerie par X, l'agent Y ...": the subject after the opening clause."""
+        """ "Poursuivi pour escroquerie par X, l'agent Y ...": the subject after the opening clause."""
         doc = self.doc
         for i in range(verb.i + 1, sent.end):
             if doc[i].text == ",":
@@ -668,6 +850,103 @@ class _Extractor:
                     if doc[j].pos_ in ("VERB", "AUX"):
                         break
         return None
+
+    def _locution_offense(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "met en cause X dans la falsification de ...": the offense after "dans" or "pour"."""
+        for i in range(verb.i + 3, sent.end):
+            if self.doc[i].lower_ in ("dans", "pour"):
+                return i, self._clause_end(i, sent)
+        return None
+
+    def _accusation_noun(self, noun: Token, sent: Span) -> None:
+        """ "les accusations de X contre Y", "X porte des accusations contre Y"."""
+        accusers: list[int] = []
+        for child in noun.children:
+            if _is_genitive(child):
+                accusers = self.actors(child, role=True)
+                if accusers:
+                    break
+        verb = noun.head
+        if (
+            not accusers
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.lemma_.lower() in ("porter", "lancer", "formuler", "réitérer")
+        ):
+            accusers = self.actors(self.subject(verb), role=True)
+        if not accusers:
+            return
+        targets = self._contre(noun, sent, set(accusers))
+        if targets:
+            offense = (noun.left_edge.i, noun.right_edge.i + 1)
+            self.emit(
+                "accusation", accusers, targets, noun.lemma_.lower(), self.status_of(verb), offense, sent
+            )
+
+    def _contre(self, after: Token, sent: Span, exclude: set[int]) -> list[int]:
+        """The actors after "contre" (or "à l'encontre de") following a token."""
+        doc = self.doc
+        for t in doc[after.i + 1 : sent.end]:
+            if t.lower_ == "contre" or (t.lower_ == "encontre" and t.i + 1 < sent.end):
+                start = t.i + 1 if t.lower_ == "contre" else t.i + 2
+                end = self._phrase_end(start, sent)
+                found = self.zone_actors(start, end, exclude, [t.head])
+                if found:
+                    return found
+        return []
+
+    def _investigation(self, cue: Token, verb: Token, sent: Span) -> None:
+        """ "X ouvre une enquête contre Y", "Y est visé par une enquête du parquet de X",
+        "une enquête ... visant Y", "X enquête sur le dopage de Y": alleged accusations."""
+        doc = self.doc
+        accusers: list[int] = []
+        targets: list[int] = []
+        for child in cue.children:  # "une enquête du parquet de Nice"
+            if child.pos_ in ("NOUN", "PROPN") and _is_genitive(child):
+                accusers = self.actors(child, role=True)
+                if accusers:
+                    break
+        passive = any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice", [])
+        governed = verb.pos_ in ("VERB", "AUX") and (verb.i != cue.i or cue.pos_ == "VERB")
+        if not accusers and governed:
+            if passive:
+                accusers = [k for c in verb.children if _is_agent(c) for k in self.actors(c, role=True)]
+                accusers = accusers or self._linear_agent(verb, sent, set())
+            else:
+                accusers = self.actors(self.subject(verb), role=True)
+        if verb.lemma_.lower() == "viser" and _is_agent(cue) and passive:  # "Y est visé par une enquête"
+            targets = self.actors(self.subject(verb), exclude=set(accusers))
+        if not targets:
+            targets = self._contre(cue, sent, set(accusers))
+        if not targets:  # "une enquête ... visant Y"
+            for t in doc[cue.i + 1 : sent.end]:
+                if t.lemma_.lower() == "viser" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []):
+                    targets = self.zone_actors(t.i + 1, self._phrase_end(t.i + 1, sent), set(accusers))
+                    break
+        if not targets:  # "enquête sur le dopage présumé de Y"
+            for t in doc[cue.i + 1 : sent.end]:
+                if t.lower_ == "sur":
+                    end = self._phrase_end(t.i + 1, sent)
+                    targets = self.zone_actors(t.i + 1, end, set(accusers)) or self._culprit_of_act(
+                        [t.head], set(accusers)
+                    )
+                    break
+        if accusers and targets:
+            offense = self._investigation_offense(cue, sent)
+            self.emit("accusation", accusers, targets, "enquête", "alleged", offense, sent)
+
+    def _investigation_offense(self, cue: Token, sent: Span) -> tuple[int, int]:
+        for i in range(cue.i + 1, sent.end):
+            if self.doc[i].lower_ in ("pour", "sur"):
+                return i, self._phrase_end(i + 1, sent)
+        return cue.i, cue.right_edge.i + 1
+
+    def _quoted_wrongdoing(self) -> None:
+        """« Y a volé notre technologie », a déclaré X: the quoted wrongdoing is X's accusation."""
+        doc = self.doc
+        for start, end, speaker in self._quotes:
+            for t in doc[start : end + 1]:
+                if t.pos_ == "VERB" and _lemma(t) in WRONGDOING_VERBS and not self.negated(t):
+                    self._wrongdoing_clause(t, [speaker], "citation", t.sent, max_depth=0)
 
     def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
         """The author of a condemned act: "les violences commises par X", "l'agression de X"."""
@@ -722,14 +1001,28 @@ class _Extractor:
         return prev
 
     def _denial(self, verb: Token, lemma: str, sent: Span) -> None:
+        if lemma in _WEAK_DENIALS and not any(
+            t.lemma_.lower() in _ACCUSATION_NOUNS | _CHARGE_NOUNS for t in verb.subtree if t.i > verb.i
+        ):
+            return  # "rejeter la demande" is no denial; "rejeter les accusations" is
         subj = self.subject(verb)
-        deniers = self.actors(subj)
+        deniers = self.actors(subj, role=True)
+        if subj is not None and self.ents.entity_at(subj) is None and self._accused_order:
+            # "Il conteste ces accusations", "l'agent immobilier a plaidé non coupable": who denies
+            # is the one just accused
+            deniers = [self._accused_order[-1]]
         if not deniers:
             return
         content = (verb.i + 1, self._clause_end(verb.i, sent))
         self.emit("denial", deniers, [None], lemma, "asserted", content, sent)
+        named_accuser = None
+        for t in verb.subtree:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _ACCUSATION_NOUNS | {"affirmation", "propos"}:
+                for t2 in t.subtree:
+                    if t2.i != t.i and _is_genitive(t2) and self.ents.entity_at(t2) is not None:
+                        named_accuser = self.ents.entity_at(t2)
         for d in deniers:
-            accuser = self._last_accuser_of.get(d)
+            accuser = named_accuser if named_accuser is not None else self._last_accuser_of.get(d)
             if accuser is None:  # "X dément avoir espionné Y": the one said to be wronged
                 victims = self.zone_actors(verb.i + 1, content[1], {d})
                 accuser = victims[0] if victims else None
@@ -879,16 +1172,28 @@ class _Extractor:
                     return
 
     def _selon_wrongdoing(self, sent: Span) -> None:
-        """ "Selon X, Y aurait volé ...": X accuses Y (alleged when conditional)."""
-        doc = self.doc
+        """ "Selon X, Y aurait détourné ...", "Pour X, Y a violé ...": X accuses Y."""
+        source = self.attribution(sent)
+        if source is None:
+            return
+        before = len(self.out)
+        self._wrongdoing_clause(sent.root, [source], "selon", sent, max_depth=2)
+        if len(self.out) == before:
+            self._hedged_offense(sent, source)
+
+    def _hedged_offense(self, sent: Span, source: int) -> None:
+        """A conditional main clause whose predicate names an offense: "Y aurait utilisé de l'EPO"."""
         for t in sent:
-            if t.lower_ == "selon":
-                sources = self.zone_actors(t.i + 1, min(t.i + 6, sent.end), set())
-                if not sources:
-                    nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
-                    sources = self.ents.refers_to(nxt) if nxt is not None and nxt.pos_ == "PRON" else []
-                if sources:
-                    self._wrongdoing_clause(sent.root, sources[:1], "selon", sent, max_depth=2)
+            if t.pos_ not in ("VERB", "AUX") or _depth(t, sent.root) > 2:
+                continue
+            if self.status_of(t) != "alleged":
+                continue
+            span = (t.i, t.right_edge.i + 1)
+            if categorise(self.doc[span[0] : span[1]].text) is None:
+                continue
+            culprit = self.actors(self.subject(t), exclude={source}, role=True)
+            if culprit:
+                self.emit("accusation", [source], culprit, "selon", "alleged", span, sent)
                 return
 
 
@@ -906,6 +1211,12 @@ def _depth(t: Token, top: Token) -> int:
 def _is_agent(t: Token) -> bool:
     """A passive agent, however the parser labelled it: a dependent introduced by "par"."""
     return t.dep_ == "obl:agent" or any(c.dep_ == "case" and c.lower_ == "par" for c in t.children)
+
+
+def _followed_by(t: Token, words: tuple[str, ...]) -> bool:
+    """The words right after ``t`` are ``words``: "met en cause"."""
+    doc = t.doc
+    return all(t.i + 1 + k < len(doc) and doc[t.i + 1 + k].lower_ == w for k, w in enumerate(words))
 
 
 def _is_genitive(t: Token) -> bool:

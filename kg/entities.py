@@ -625,8 +625,10 @@ class ArticleEntities:
             while True:
                 i = cur.end if direction == 1 else cur.start - 1
                 gap: list[str] = []
-                while 0 <= i < len(doc) and len(gap) < 4 and (
-                    doc[i].lower_ in _COORDINATORS or doc[i].pos_ == "DET"
+                while (
+                    0 <= i < len(doc)
+                    and len(gap) < 4
+                    and (doc[i].lower_ in _COORDINATORS or doc[i].pos_ == "DET")
                 ):
                     gap.append(doc[i].lower_)
                     i += direction
