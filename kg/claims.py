@@ -290,6 +290,13 @@ _STEMS = (
     ("nie", "nier"),
     ("affirm", "affirmer"),
     ("déclar", "déclarer"),
+    ("contest", "contester"),
+    ("réfut", "réfuter"),
+    ("rejet", "rejeter"),
+    ("dénonç", "dénoncer"),
+    ("poursuit", "poursuivre"),
+    ("nient", "nier"),
+    ("niant", "nier"),
     ("assur", "assurer"),
     ("estim", "estimer"),
     ("fustig", "fustiger"),
@@ -458,6 +465,15 @@ class _Extractor:
                 return c
         return self._subject_to_the_left(verb)
 
+    def subject_actors(self, verb: Token, *, exclude: set[int] | None = None) -> list[int]:
+        """Actors of the verb's subject; when the parsed subject names none, the actor nearest
+        before the verb in its clause (the parser often attaches a name to a wrong head)."""
+        found = self.actors(self.subject(verb), exclude=exclude, role=True)
+        if not found:
+            left = self._subject_to_the_left(verb)
+            found = self.actors(left, exclude=exclude, role=True) if left is not None else []
+        return found
+
     def _subject_to_the_left(self, verb: Token) -> Token | None:
         """Robust to a broken parse: the nearest actor before the verb in its clause (French is SVO)."""
         doc = self.doc
@@ -519,7 +535,7 @@ class _Extractor:
             j -= 1
         if j >= before.start and (doc[j + 1].text == ":" or _lemma(doc[j]) in SPEECH_VERBS):
             verb = doc[j] if doc[j].pos_ == "VERB" else doc[j].head
-            keys = self.actors(self.subject(verb)) if verb.pos_ == "VERB" else []
+            keys = self.subject_actors(verb) if verb.pos_ == "VERB" else []
             return keys[0] if keys else None
         return None
 
@@ -739,7 +755,7 @@ class _Extractor:
             return  # "refuse d'accuser", "renonce à poursuivre": no accusation is made
         if lemma in _LEGAL_ONLY and not any(c.lower_ in ("justice", "diffamation") for c in verb.subtree):
             return
-        passive = "Pass" in verb.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in verb.children)
+        passive = _passive(verb)
         offense = self.offense_after(verb, sent)
         if lemma == "mettre_en_cause":
             offense = self._locution_offense(verb, sent)
@@ -750,8 +766,7 @@ class _Extractor:
         if passive or (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])):
             self._passive(verb, lemma, sent, offense, status)
             return
-        subj = self.subject(verb)
-        accusers = self.actors(subj, role=True)
+        accusers = self.subject_actors(verb)
         if not accusers:
             return
         stop = offense[0] if offense else sent.end
@@ -821,7 +836,7 @@ class _Extractor:
             if t.pos_ == "NOUN" and t.lemma_.lower() in _INQUIRY_NOUNS:
                 verb = t.head
                 if verb.pos_ in ("VERB", "AUX"):
-                    found = [k for k in self.actors(self.subject(verb), role=True) if k not in exclude]
+                    found = self.subject_actors(verb, exclude=exclude)
                     if found:
                         return found
         return []
@@ -872,7 +887,7 @@ class _Extractor:
             and verb.pos_ in ("VERB", "AUX")
             and verb.lemma_.lower() in ("porter", "lancer", "formuler", "réitérer")
         ):
-            accusers = self.actors(self.subject(verb), role=True)
+            accusers = self.subject_actors(verb)
         if not accusers:
             return
         targets = self._contre(noun, sent, set(accusers))
@@ -912,7 +927,7 @@ class _Extractor:
                 accusers = [k for c in verb.children if _is_agent(c) for k in self.actors(c, role=True)]
                 accusers = accusers or self._linear_agent(verb, sent, set())
             else:
-                accusers = self.actors(self.subject(verb), role=True)
+                accusers = self.subject_actors(verb)
         if verb.lemma_.lower() == "viser" and _is_agent(cue) and passive:  # "Y est visé par une enquête"
             targets = self.actors(self.subject(verb), exclude=set(accusers))
         if not targets:
@@ -1046,7 +1061,7 @@ class _Extractor:
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         if passive:
             return
-        accusers = self.actors(self.subject(verb))
+        accusers = self.subject_actors(verb)
         if not accusers:
             return
         targets: list[int] = []
@@ -1080,7 +1095,7 @@ class _Extractor:
         verb = noun.head
         accusers: list[int] = []
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "exister":
-            accusers = self.actors(self.subject(verb))
+            accusers = self.subject_actors(verb)
         if not accusers:
             quoted = self.quote_speaker(noun)
             sp = quoted if quoted is not None else self._governing_speaker(verb)
@@ -1122,7 +1137,7 @@ class _Extractor:
 
     def _speech(self, verb: Token, lemma: str, sent: Span) -> None:
         """ "X affirme que Y a violé ...": an accusation when the content is wrongdoing by an actor."""
-        speakers = self.actors(self.subject(verb))
+        speakers = self.subject_actors(verb)
         if not speakers:
             return
         for c in verb.children:
@@ -1206,6 +1221,16 @@ def _depth(t: Token, top: Token) -> int:
         t = t.head
         d += 1
     return d
+
+
+def _passive(verb: Token) -> bool:
+    """Passive voice: "est accusé", and a bare past participle without "avoir" ("Accusée de
+    fraude par X, elle ..."), which in French is passive for a transitive verb."""
+    if "Pass" in verb.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+    has_avoir = any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in verb.children)
+    return participle and not has_avoir and verb.dep_ in ("advcl", "acl", "ROOT", "conj")
 
 
 def _is_agent(t: Token) -> bool:

@@ -545,7 +545,7 @@ class ArticleEntities:
         speaker = pronoun and token.dep_.endswith("subj") and token.head.lemma_ in _ACTOR_VERBS
         want: set[str]
         if pronoun:
-            want = {"PER", "ORG", "GPE"}
+            want = {"PER", "ORG", "GPE", "LOC"}  # the model often types a company as a place
         elif noun in PERSON_NOUNS:
             want = {"PER"}
         elif noun in _STATE_NOUNS:
@@ -570,6 +570,8 @@ class ArticleEntities:
                 continue
             dist = token.i - n.start
             score = -dist / 50.0
+            if e.type == "LOC":
+                score -= 0.5
             head = self.doc[n.start : n.end].root
             if head.dep_.startswith("nsubj") or self._sentence_topic(n):
                 score += 1.0  # subjects and sentence topics are the likeliest antecedents
