@@ -270,6 +270,12 @@ def _lemma(t: Token) -> str:
     ):
         return lemma
     low = t.lower_
+    previous = t.doc[t.i - 1] if t.i > 0 else None
+    if previous is not None and previous.lemma_ in ("avoir", "être") and previous.pos_ == "AUX":
+        # a participle the tagger missed: "a fraudé" tagged as a noun
+        for ending in ("ées", "és", "ée", "é"):
+            if low.endswith(ending) and low[: -len(ending)] + "er" in _KNOWN_VERBS:
+                return low[: -len(ending)] + "er"
     for stem, verb in _STEMS:
         if low.startswith(stem):
             return verb
@@ -301,6 +307,9 @@ _STEMS = (
     ("estim", "estimer"),
     ("fustig", "fustiger"),
 )
+
+
+_KNOWN_VERBS = ACCUSATION_VERBS | SPEECH_VERBS | DENIAL_VERBS | WRONGDOING_VERBS
 
 
 class _Extractor:
@@ -922,6 +931,8 @@ class _Extractor:
                     break
         passive = any(c.dep_ == "aux:pass" for c in verb.children) or "Pass" in verb.morph.get("Voice", [])
         governed = verb.pos_ in ("VERB", "AUX") and (verb.i != cue.i or cue.pos_ == "VERB")
+        if not accusers and cue.pos_ == "NOUN" and verb.pos_ not in ("VERB", "AUX"):
+            accusers = self.subject_actors(cue)  # "X enquête sur ...", "enquête" tagged as a noun
         if not accusers and governed:
             if passive:
                 accusers = [k for c in verb.children if _is_agent(c) for k in self.actors(c, role=True)]
@@ -960,7 +971,11 @@ class _Extractor:
         doc = self.doc
         for start, end, speaker in self._quotes:
             for t in doc[start : end + 1]:
-                if t.pos_ == "VERB" and _lemma(t) in WRONGDOING_VERBS and not self.negated(t):
+                if (
+                    t.pos_ in ("VERB", "NOUN", "ADJ")
+                    and _lemma(t) in WRONGDOING_VERBS
+                    and not self.negated(t)
+                ):
                     self._wrongdoing_clause(t, [speaker], "citation", t.sent, max_depth=0)
 
     def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
@@ -1150,11 +1165,11 @@ class _Extractor:
         for t in [head, *head.subtree]:
             if _depth(t, head) > max_depth:
                 continue
-            if t.pos_ != "VERB" or _lemma(t) not in WRONGDOING_VERBS:
+            if t.pos_ not in ("VERB", "NOUN", "ADJ") or _lemma(t) not in WRONGDOING_VERBS:
                 if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:
                     self._wrongdoing_noun(t, speakers, cue, sent)
                 continue
-            passive = "Pass" in t.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in t.children)
+            passive = _passive(t)
             culprit: list[int] = []
             if passive:
                 for c in t.children:
@@ -1226,11 +1241,14 @@ def _depth(t: Token, top: Token) -> int:
 def _passive(verb: Token) -> bool:
     """Passive voice: "est accusé", and a bare past participle without "avoir" ("Accusée de
     fraude par X, elle ..."), which in French is passive for a transitive verb."""
-    if "Pass" in verb.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in verb.children):
+    if any(c.dep_ == "aux:pass" or (c.dep_.startswith("aux") and c.lemma_ == "être") for c in verb.children):
+        return True  # "est accusé", "a été accusée"
+    if any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in verb.children):
+        return False  # "a trompé": active, whatever the tagger's Voice says
+    if "Pass" in verb.morph.get("Voice", []):
         return True
     participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
-    has_avoir = any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in verb.children)
-    return participle and not has_avoir and verb.dep_ in ("advcl", "acl", "ROOT", "conj")
+    return participle and verb.dep_ in ("advcl", "acl", "ROOT", "conj")
 
 
 def _is_agent(t: Token) -> bool:
