@@ -333,8 +333,8 @@ class _Extractor:
         """
         if token is None:
             return []
-        if token.lower_ in ("qui", "lequel", "laquelle") and token.head.dep_ == "acl:relcl":
-            token = token.head.head  # "Tristane Banon, qui affirme ...": the relative's antecedent
+        if token.lower_ in ("qui", "lequel", "laquelle"):
+            token = self._relative_antecedent(token)
         out: list[int] = []
         named = self.ents.named_span(token.i)
         if named is not None:
@@ -347,6 +347,17 @@ class _Extractor:
                     out.append(k)
         return out
 
+    def _relative_antecedent(self, rel: Token) -> Token:
+        """"Tristane Banon, qui affirme ...": the name just before the relative pronoun, else the
+        noun the parser attached the relative clause to."""
+        doc = self.doc
+        j = rel.i - 1
+        while j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j >= 0 and self.ents.entity_at(doc[j]) is not None:
+            return doc[j]
+        return rel.head.head if rel.head.dep_ == "acl:relcl" else rel
+
     def _phrase_actors(self, head: Token, exclude: set[int] | None, role: bool = False) -> list[int]:
         ents = self.ents
         key = ents.entity_at(head)
@@ -354,11 +365,15 @@ class _Extractor:
             return [key]
         # a name in apposition or compound inside the phrase: "le chef ... Attahiru Jega"
         found: list[int] = []
+        person_head = head.lemma_.lower() in PERSON_NOUNS
         for child in head.children:
             if child.dep_ in ("appos", "flat:name", "nmod", "compound", "fixed") and not _is_genitive(child):
                 k = ents.entity_at(child)
-                if k is not None and k not in found:
-                    found.append(k)
+                if k is None or k in found:
+                    continue
+                if person_head and ents.type_of(k) != "PER" and child.dep_ != "appos":
+                    continue  # "le candidat LREM": the party is an affiliation, not the person
+                found.append(k)
         if found:
             return found
         apposed = self._apposed_name(head)
@@ -1162,8 +1177,14 @@ class _Extractor:
     def _wrongdoing_clause(
         self, head: Token, speakers: list[int], cue: str, sent: Span, max_depth: int = 99
     ) -> None:
+        nested = {
+            d.i
+            for v in head.subtree
+            if v.i != head.i and v.pos_ == "VERB" and _lemma(v) in SPEECH_VERBS
+            for d in v.subtree
+        }  # "des menaces ... envers X, qui affirme avoir été agressée par Y": X's claim, not ours
         for t in [head, *head.subtree]:
-            if _depth(t, head) > max_depth:
+            if _depth(t, head) > max_depth or t.i in nested:
                 continue
             if t.pos_ not in ("VERB", "NOUN", "ADJ") or _lemma(t) not in WRONGDOING_VERBS:
                 if t.pos_ == "NOUN" and t.lemma_.lower() in WRONGDOING_NOUNS:

@@ -386,7 +386,8 @@ class ArticleEntities:
             ):
                 left = doc[n.start - 1]
                 noun = left if left.pos_ == "NOUN" else left.head
-                if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 3:
+                affiliation = noun.lemma_.lower() in PERSON_NOUNS and n.label != "PER"
+                if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 3 and not affiliation:
                     self._add_description(c, noun, stop=n.start, adjacent=True)
             elif n.start >= 2 and doc[n.start - 1].text == "," and head.dep_ == "appos":
                 gov = head.head  # "L'ancien Premier ministre, Manuel Valls"
