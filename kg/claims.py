@@ -348,7 +348,7 @@ class _Extractor:
         return out
 
     def _relative_antecedent(self, rel: Token) -> Token:
-        """"Tristane Banon, qui affirme ...": the name just before the relative pronoun, else the
+        """ "Tristane Banon, qui affirme ...": the name just before the relative pronoun, else the
         noun the parser attached the relative clause to."""
         doc = self.doc
         j = rel.i - 1

@@ -274,10 +274,12 @@ class ArticleEntities:
             if t.pos_ == "VERB" and t.text[:1].islower() and i > start:
                 end = i
                 break
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
-            end -= 1
         while end < len(doc) and end > start and not doc[end - 1].whitespace_ and doc[end].is_alpha:
             end += 1  # "M'" + "bala": the tokenizer split an elision inside a name
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+            if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+                break
+            end -= 1
         while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].text in _QUOTES):
             start += 1
         if start >= end:
@@ -300,7 +302,11 @@ class ArticleEntities:
     def _cluster(self) -> None:
         by_key: dict[str, int] = {}
         acronyms: dict[str, int] = {}
-        for n in self._named:
+        # full names first, so that a surname, a first name or an acronym used before its full
+        # form still finds it ("Dieudonné ... Dieudonné M'bala M'bala")
+        single = [len(name_key(strip_name(self.doc[n.start : n.end].text)).split()) <= 1 for n in self._named]
+        order = sorted(range(len(self._named)), key=lambda i: (single[i], self._named[i].start))
+        for n in (self._named[i] for i in order):
             span = self.doc[n.start : n.end]
             name = strip_name(span.text)
             if name[:1].islower():
@@ -329,6 +335,8 @@ class ArticleEntities:
 
     def _surname_match(self, key: str, by_key: dict[str, int]) -> int | None:
         hits = {i for k, i in by_key.items() if len(k.split()) >= 2 and k.split()[-1] == key}
+        if not hits:  # a first name alone, for the one person of the article who bears it
+            hits = {i for k, i in by_key.items() if len(k.split()) >= 2 and k.split()[0] == key}
         hits = {i for i in hits if "PER" in self._clusters[i].labels}
         return hits.pop() if len(hits) == 1 else None
 
@@ -421,9 +429,9 @@ class ArticleEntities:
                 c.descriptions.append(text)
             c.role_nouns.add(noun.lemma_.lower())
             if noun.lemma_.lower() in PERSON_NOUNS:
-                c.person_votes += 1
+                c.person_votes += 2  # "un député, X": a role in apposition is strong evidence
             elif noun.lemma_.lower() in ORG_NOUNS:
-                c.org_votes += 1
+                c.org_votes += 2
 
     # --- final entities -------------------------------------------------------------------
     def _finish(self) -> list[LocalEntity]:
@@ -445,8 +453,9 @@ class ArticleEntities:
         for lab in c.labels:
             votes[lab] = votes.get(lab, 0) + 1
         label: EntityType = max(votes, key=lambda k: (votes[k], k))
-        if c.person_votes > c.org_votes and label in ("OTHER", "LOC", "ORG") and c.person_votes >= 1:
-            return "PER" if label != "ORG" or c.person_votes > votes.get("ORG", 0) else label
+        person = c.person_votes > c.org_votes and label in ("OTHER", "LOC", "ORG")
+        if person and (label != "ORG" or c.person_votes >= votes.get("ORG", 0)):
+            return "PER"
         if c.org_votes and label in ("OTHER", "LOC", "PER"):
             return "ORG"
         if label == "LOC" and (c.gpe_votes or c.actor_votes):
@@ -553,7 +562,16 @@ class ArticleEntities:
             want = {"GPE", "ORG"}
         else:
             want = {"ORG"}
+        if pronoun:  # "Il avait soutenu ... dans lequel il comparaissait": the same referent
+            for i in range(token.sent.start, token.i):
+                prev = self._resolved.get(i)
+                if prev and self.doc[i].lower_.lstrip("-") == token.lower_.lstrip("-"):
+                    kept = [k for k in prev if k not in exclude]
+                    if kept:
+                        return kept
         sent_start = token.sent.start
+        sentence_initial = all(t.is_punct or t.is_space for t in self.doc[sent_start : token.i])
+        previous_subject = self._main_subject(self.doc[sent_start - 1].sent) if sent_start > 0 else None
         # candidate named mentions before the token, nearest first, within the last 4 sentences
         sents = list(self.doc.sents)
         idx = next(i for i, s in enumerate(sents) if s.start == sent_start)
@@ -576,8 +594,13 @@ class ArticleEntities:
             head = self.doc[n.start : n.end].root
             if head.dep_.startswith("nsubj") or self._sentence_topic(n):
                 score += 1.0  # subjects and sentence topics are the likeliest antecedents
-            if not pronoun and noun in self._clusters[n.entity].role_nouns:
+            if pronoun and sentence_initial and n.entity == previous_subject:
+                score += 1.5  # "X, jugé ..., avait lancé ... . Il avait soutenu ...": X continues
+            roles = self._clusters[n.entity].role_nouns
+            if not pronoun and noun in roles:
                 score += 3.0  # "le studio" after "le studio X"; "le ministre" after "X, ministre"
+            elif not pronoun and roles & PERSON_NOUNS and noun in PERSON_NOUNS:
+                score -= 1.5  # "l'humoriste" is not the one already called "l'ancien ministre"
             if pronoun and "Fem" in morph.get("Gender", []) and e.type == "PER" and self._is_masc(n):
                 score -= 2.0
             if speaker and e.type == "PER":
@@ -596,6 +619,22 @@ class ArticleEntities:
             return []
         best = max(cands, key=lambda x: x[0])
         return [best[1]]
+
+    def _main_subject(self, sent: Span) -> int | None:
+        """The actor subject of a sentence's main verb: parsed, or the last name before the verb."""
+        root = sent.root
+        for c in root.children:
+            if c.dep_.startswith("nsubj"):
+                k = self.entity_at(c)
+                if k is not None:
+                    return k
+        last = None
+        for n in self._named:
+            if sent.start <= n.start < root.i and n.entity >= 0:
+                before = self.doc[n.start - 1].lower_ if n.start > 0 else ""
+                if before not in ("de", "du", "des", "d'", "à", "au", "par", "devant", "selon"):
+                    last = n.entity
+        return last
 
     def _sentence_topic(self, n: _Named) -> bool:
         """The first actor named at the start of its sentence."""
