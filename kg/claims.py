@@ -64,6 +64,7 @@ _WEAK_DENIALS = frozenset("rejeter contester réfuter".split())
 _CHARGE_NOUNS = frozenset(
     "affirmation affirmations propos charge charges fait faits reproche reproches".split()
 )
+_OBJECT_CLITICS = frozenset("l' le la les lui leur".split())
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -809,10 +810,10 @@ class _Extractor:
             lemma in _CRITICISM_VERBS or lemma == "mettre_en_cause"
         ):  # "condamner les actes de violence commis par X"
             accused = self._culprit_of_act(heads, set(accusers))
-        if not accused:  # "l'accuse": an object clitic before the verb
-            for c in verb.children:
-                if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < verb.i and c.pos_ == "PRON":
-                    accused = self.ents.refers_to(c, exclude=set(accusers))
+        if not accused:  # "l'accuse", "lui reproche": an object clitic before the verb
+            clitic = self._object_clitic(verb)
+            if clitic is not None:
+                accused = self.ents.resolve_pronoun(clitic, exclude=set(accusers))
         if accused:
             self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
 
@@ -992,6 +993,17 @@ class _Extractor:
                     and not self.negated(t)
                 ):
                     self._wrongdoing_clause(t, [speaker], "citation", t.sent, max_depth=0)
+
+    def _object_clitic(self, verb: Token) -> Token | None:
+        """The object pronoun before a verb (or its auxiliary), however it was tagged."""
+        doc = self.doc
+        i = verb.i - 1
+        while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in ("ne", "n'")):
+            i -= 1
+        if i < verb.sent.start or doc[i].lower_ not in _OBJECT_CLITICS:
+            return None
+        # a pronoun, or a "determiner" with no noun after it: right before the verb or its auxiliary
+        return doc[i] if doc[i].pos_ == "PRON" or doc[i + 1].pos_ in ("VERB", "AUX") else None
 
     def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
         """The author of a condemned act: "les violences commises par X", "l'agression de X"."""

@@ -527,6 +527,13 @@ class ArticleEntities:
             self._record(token, found)
         return found
 
+    def resolve_pronoun(self, token: Token, *, exclude: set[int] | None = None) -> list[int]:
+        """Resolve ``token`` as a pronoun even when the tagger did not call it one ("l'" as DET)."""
+        found = self._antecedent(token, exclude or set(), pronoun=True)
+        if found:
+            self._record(token, found)
+        return found
+
     def _record(self, token: Token, keys: list[int]) -> None:
         if token.i in self._resolved:
             return
