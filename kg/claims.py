@@ -374,6 +374,8 @@ class _Extractor:
                     continue
                 if person_head and ents.type_of(k) != "PER" and child.dep_ != "appos":
                     continue  # "le candidat LREM": the party is an affiliation, not the person
+                if child.dep_ == "appos" and child.i > head.i and child.left_edge.i - self._np_end(head) > 3:
+                    continue  # an "apposition" after a whole clause is a misparse
                 found.append(k)
         if found:
             return found
@@ -399,10 +401,27 @@ class _Extractor:
             steps += 1
         return doc[j].lower_ if j >= start and doc[j].pos_ == "ADP" else ""
 
+    @staticmethod
+    def _np_end(head: Token) -> int:
+        """The last token of the noun phrase proper, without clauses or appositions hanging on it."""
+        right = head.i
+        for c in head.children:
+            if c.i > head.i and c.dep_ not in (
+                "acl",
+                "acl:relcl",
+                "advcl",
+                "xcomp",
+                "ccomp",
+                "punct",
+                "appos",
+            ):
+                right = max(right, c.right_edge.i)
+        return right
+
     def _apposed_name(self, head: Token) -> int | None:
         """ "son club, le FC Lorient, ...": a name in apposition right after the phrase."""
         doc = self.doc
-        i = head.right_edge.i + 1
+        i = self._np_end(head) + 1
         if head.pos_ != "NOUN" or i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
@@ -507,7 +526,13 @@ class _Extractor:
             t = doc[i]
             if self.ents.entity_at(t) is not None:
                 span = self.ents.named_span(i)
-                return doc[span[0]] if span else t
+                first = span[0] if span else i
+                j = first - 1
+                while j >= verb.sent.start and doc[j].pos_ == "DET":
+                    j -= 1
+                if j >= verb.sent.start and doc[j].pos_ == "ADP":
+                    return None  # "des entreprises basées en Chine": a name in a complement
+                return doc[first]
             if t.pos_ == "PRON" and t.lower_ in ("il", "elle", "ils", "elles"):
                 return t
             if t.pos_ == "VERB" or t.text in (":", ";", "«", "»", '"') or t.lower_ in ("que", "qu'", "qui"):
@@ -1146,6 +1171,10 @@ class _Extractor:
             return
         # the content clause: "que ...", "dont ...", "pour déterminer si ..."
         start = noun.i + 1
+        for i in range(noun.i + 1, min(noun.i + 6, sent.end)):
+            if doc[i].lower_ in ("que", "qu'", "dont", "pour", "sur", "de", "d'"):
+                start = i
+                break
         end = self._clause_end(start, sent)
         accused: list[int] = []
         for t in doc[start:end]:
@@ -1216,6 +1245,20 @@ class _Extractor:
                 self.emit("accusation", speakers, culprit, cue, self.status_of(t), (t.left_edge.i, end), sent)
                 return
 
+    def _own_span(self, head: Token) -> tuple[int, int]:
+        """The phrase of ``head`` without a relative clause that has its own speaker ("..., qui
+        affirme ...") and without trailing punctuation."""
+        end = head.right_edge.i + 1
+        for t in head.subtree:
+            if t.i > head.i and t.pos_ == "VERB" and _lemma(t) in SPEECH_VERBS:
+                end = min(end, t.left_edge.i)
+        doc = self.doc
+        while end > head.left_edge.i + 1 and (
+            doc[end - 1].is_punct and doc[end - 1].text not in _QUOTES_CLOSE
+        ):
+            end -= 1
+        return head.left_edge.i, end
+
     def _wrongdoing_noun(self, noun: Token, speakers: list[int], cue: str, sent: Span) -> None:
         """ "condamner les actes de violence commis par X", "des menaces qu'aurait exercé X"."""
         for t in noun.subtree:
@@ -1229,7 +1272,7 @@ class _Extractor:
                         culprit,
                         cue,
                         status,
-                        (noun.left_edge.i, noun.right_edge.i + 1),
+                        self._own_span(noun),
                         sent,
                     )
                     return

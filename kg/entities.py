@@ -317,6 +317,8 @@ class ArticleEntities:
             idx = by_key.get(key)
             if idx is None and n.label == "PER" and len(key.split()) == 1:
                 idx = self._surname_match(key, by_key)
+            if idx is None and n.label == "PER" and len(key.split()) >= 2:
+                idx = self._longer_name(key, by_key)
             if idx is None and key.upper().replace(" ", "") in acronyms:
                 idx = acronyms[key.upper().replace(" ", "")]
             if idx is None:
@@ -332,6 +334,18 @@ class ArticleEntities:
             c.labels.append(n.label)
             c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "name"))
             self._vote_type(c, span)
+
+    def _longer_name(self, key: str, by_key: dict[str, int]) -> int | None:
+        """ "Dieudonné M'bala" and "Dieudonné M'bala M'bala": one person's name cut short."""
+        words = key.split()
+        hits = {
+            i
+            for k, i in by_key.items()
+            if len(k.split()) > len(words)
+            and k.split()[: len(words)] == words
+            and "PER" in self._clusters[i].labels
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _surname_match(self, key: str, by_key: dict[str, int]) -> int | None:
         hits = {i for k, i in by_key.items() if len(k.split()) >= 2 and k.split()[-1] == key}

@@ -351,7 +351,10 @@ GRAPH_QUERIES: dict[str, Callable[..., Rows]] = {
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> Table:
-    table = Table(*columns, show_lines=False)
+    table = Table(show_lines=False)
+    for name in columns:  # long texts (offenses, sentences) are cut, not wrapped into ribbons
+        long = any(len(row[columns.index(name)]) > 40 for row in rows)
+        table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=60 if long else None)
     for row in rows:
         table.add_row(*row)
     return table
