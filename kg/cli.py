@@ -66,20 +66,31 @@ def build(
     workers: Annotated[int, typer.Option(min=1, help="Parse on this many processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
     validate: Annotated[bool, typer.Option(help="Validate the RDF against kg's SHACL shapes.")] = True,
+    aliases: Annotated[
+        Path | None, typer.Option(help="Alias file (.yaml or .csv) that forces or forbids entity merges.")
+    ] = None,
     max_mb: Annotated[float, typer.Option(help="Largest input file read, in MB.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Build the accusation graph of INPUTS into --out.
 
-    Example: kg build corpus --out outputs --workers 2
+    Example: kg build corpus --out outputs --workers 2 --aliases aliases.yaml
     """
     from kg import export, ingest, pipeline, rdf
+    from kg.aliases import AliasFileError, load_alias_file
 
     missing = [p for p in inputs if not p.exists()]
     for p in missing:
         err_console.print(f"[red]error:[/] {p}: no such file or folder")
     if missing and len(missing) == len(inputs):
         raise typer.Exit(2)
+    rules = []
+    if aliases is not None:
+        try:
+            rules = load_alias_file(aliases)
+        except AliasFileError as e:
+            err_console.print(f"[red]error:[/] {e}", highlight=False)
+            raise typer.Exit(2) from None
     started = time.perf_counter()
     stream = ingest.iter_inputs([p for p in inputs if p.exists()], max_bytes=int(max_mb * 1_000_000))
 
@@ -106,6 +117,7 @@ def build(
             batch_size=batch_size,
             on_article=lambda a: progress.advance(task),
             on_problem=on_problem,
+            aliases=rules,
         )
         if not kg.articles:
             err_console.print("[red]error:[/] no article could be read; nothing was written.")

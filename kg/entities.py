@@ -150,6 +150,7 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
+    merges: list[tuple[str, str, str]] = field(default_factory=list)
     actor_votes: int = 0
     gpe_votes: int = 0
     org_votes: int = 0
@@ -315,12 +316,15 @@ class ArticleEntities:
             if not key:
                 continue
             idx = by_key.get(key)
+            how = ""
             if idx is None and n.label == "PER" and len(key.split()) == 1:
-                idx = self._surname_match(key, by_key)
+                idx, how = self._surname_match(key, by_key), "surname"
             if idx is None and n.label == "PER" and len(key.split()) >= 2:
-                idx = self._longer_name(key, by_key)
+                idx, how = self._longer_name(key, by_key), "shortened-name"
             if idx is None and key.upper().replace(" ", "") in acronyms:
-                idx = acronyms[key.upper().replace(" ", "")]
+                idx, how = acronyms[key.upper().replace(" ", "")], "acronym"
+            if idx is not None and how and name not in self._clusters[idx].names:
+                self._clusters[idx].merges.append((self._clusters[idx].names[0], name, how))
             if idx is None:
                 idx = len(self._clusters)
                 self._clusters.append(_Cluster(first_token=n.start))
@@ -336,14 +340,17 @@ class ArticleEntities:
             self._vote_type(c, span)
 
     def _longer_name(self, key: str, by_key: dict[str, int]) -> int | None:
-        """ "Dieudonné M'bala" and "Dieudonné M'bala M'bala": one person's name cut short."""
+        """ "Dieudonné M'bala" and "Dieudonné M'bala M'bala": one person's name cut short, in
+        either order."""
         words = key.split()
+
+        def prefix(short: list[str], long: list[str]) -> bool:
+            return 2 <= len(short) < len(long) and long[: len(short)] == short
+
         hits = {
             i
             for k, i in by_key.items()
-            if len(k.split()) > len(words)
-            and k.split()[: len(words)] == words
-            and "PER" in self._clusters[i].labels
+            if (prefix(words, k.split()) or prefix(k.split(), words)) and "PER" in self._clusters[i].labels
         }
         return hits.pop() if len(hits) == 1 else None
 
@@ -458,7 +465,9 @@ class ArticleEntities:
             # the best name: the most complete form, then the most frequent
             name = max(counts, key=lambda nm: (len(name_key(nm).split()), counts[nm], len(nm), nm))
             aliases = sorted({m.text for m in c.mentions} | set(c.names))
-            out.append(LocalEntity(key, name, label, aliases, list(c.descriptions), list(c.mentions)))
+            out.append(
+                LocalEntity(key, name, label, aliases, list(c.descriptions), list(c.mentions), list(c.merges))
+            )
         return out
 
     @staticmethod

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from kg.aliases import AliasRule
 from kg.claims import extract_claims
 from kg.entities import ArticleEntities
 from kg.graph import build_graph, short_hash
@@ -116,6 +117,7 @@ def build(
     batch_size: int = 16,
     on_article: Callable[[Article], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    aliases: list[AliasRule] | None = None,
 ) -> KnowledgeGraph:
     """The whole build over an input stream of articles and input problems."""
     problems: list[InputProblem] = []
@@ -134,6 +136,6 @@ def build(
         records.append(r)
         if on_article:
             on_article(r.article)
-    entities, id_of, merges = resolve_entities(records)
+    entities, id_of, merges = resolve_entities(records, aliases)
     claims = to_claims(records, id_of)
     return build_graph([r.article for r in records], entities, claims, merges, problems)

@@ -88,6 +88,7 @@ class LocalEntity:
     aliases: list[str] = field(default_factory=list)  # every surface form seen
     descriptions: list[str] = field(default_factory=list)  # appositions, "la start-up chinoise"
     mentions: list[Mention] = field(default_factory=list)
+    merges: list[tuple[str, str, str]] = field(default_factory=list)  # (name, name, rule) within the article
 
 
 @dataclass(slots=True)

@@ -10,7 +10,12 @@ is logged as a MergeEvent (names, rule, score). Rules, strongest first:
 - ``surname``: a surname alone and the one full name of a person ending with it;
 - ``spelling-variant``: names of the same type and shape within a small edit distance
   ("David Sachs" / "David Sacks"), merged only with corroboration: a shared description word or
-  at least two other actors in common between their articles.
+  at least two other actors in common between their articles;
+- ``alias-file``: the user's alias file (kg.aliases), which also forbids merges ("distinct"),
+  sets names and types and attaches external identifiers.
+
+Merges made inside one article by the entity stage (surname, acronym, shortened name) are
+logged too, with the article's id.
 
 Ids are slugs of the canonical name (the most frequent form, then the longest), so adding an
 unrelated article never changes them.
@@ -24,6 +29,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
+from kg.aliases import AliasRule
 from kg.entities import name_key
 from kg.records import ArticleRecords, Entity, EntityType, MergeEvent
 
@@ -59,9 +65,13 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in _COMPATIBLE
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+class _Clusters:
+    """Union-find over local entities that refuses a merge forbidden by the alias file."""
+
+    def __init__(self, keys: list[str], forbidden: set[frozenset[str]]) -> None:
+        self.parent = list(range(len(keys)))
+        self.keys: dict[int, set[str]] = {i: {k} for i, k in enumerate(keys)}
+        self.forbidden = forbidden
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -73,7 +83,13 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        self.parent[max(ra, rb)] = min(ra, rb)
+        if self.forbidden and any(
+            frozenset({x, y}) in self.forbidden for x in self.keys[ra] for y in self.keys[rb]
+        ):
+            return False
+        keep, drop = min(ra, rb), max(ra, rb)
+        self.parent[drop] = keep
+        self.keys[keep] |= self.keys.pop(drop)
         return True
 
 
@@ -86,22 +102,49 @@ def _description_words(descriptions: list[str]) -> set[str]:
     return words
 
 
+def _spelling_blocks(keys: list[str]) -> dict[tuple[str, int], list[str]]:
+    """Candidate spelling variants share their first word (or its first three letters, for one-word
+    names) and their number of words: "david sachs" / "david sacks"."""
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in keys:
+        words = k.split()
+        block = words[0] if len(words) > 1 else words[0][:3]
+        blocks[(block, len(words))].append(k)
+    return blocks
+
+
 def resolve_entities(
-    records: list[ArticleRecords],
+    records: list[ArticleRecords], rules: list[AliasRule] | None = None
 ) -> tuple[list[Entity], dict[tuple[str, int], str], list[MergeEvent]]:
-    """Cluster the articles' local entities; returns entities, (article, key) -> id, merge log."""
+    """Cluster the articles' local entities; returns entities, (article, key) -> id, merge log.
+
+    ``rules`` (from the user's alias file) force merges, forbid them, and set names, types and
+    external identifiers.
+    """
+    rules = rules or []
     nodes = [(r.article.id, e) for r in records for e in r.entities]
-    uf = _UnionFind(len(nodes))
+    keys = [name_key(e.name) for _, e in nodes]
+    forbidden = {
+        frozenset({name_key(a), name_key(b)}) for rule in rules for a in rule.names for b in rule.distinct
+    }
+    uf = _Clusters(keys, forbidden)
     events: list[tuple[int, int, str, float]] = []
 
     def link(i: int, j: int, rule: str, score: float) -> None:
         if uf.union(i, j):
             events.append((i, j, rule, score))
 
-    keys = [name_key(e.name) for _, e in nodes]
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         by_key[k].append(i)
+    # the user's alias file first: its merges hold whatever the other rules say
+    rule_of_key: dict[str, AliasRule] = {}
+    for alias_rule in rules:
+        members = [i for n in alias_rule.names for i in by_key.get(name_key(n), [])]
+        for n in alias_rule.names:
+            rule_of_key.setdefault(name_key(n), alias_rule)
+        for j in members[1:]:
+            link(members[0], j, "alias-file", 1.0)
     # same name
     for members in by_key.values():
         for j in members[1:]:
@@ -129,45 +172,34 @@ def resolve_entities(
             link(i, by_key[full][0], "surname", 0.8)
     # spelling variants, corroborated
     neighbours: dict[str, set[str]] = {r.article.id: {name_key(e.name) for e in r.entities} for r in records}
-    distinct = sorted(by_key)
-    for a_idx, ka in enumerate(distinct):
-        for kb in distinct[a_idx + 1 :]:
-            if abs(len(ka) - len(kb)) > 2 or len(ka.split()) != len(kb.split()) or len(ka) < 6:
-                continue
-            dist = Levenshtein.distance(ka, kb)
-            if dist == 0 or dist > (1 if len(ka) < 10 else 2):
-                continue
-            i, j = by_key[ka][0], by_key[kb][0]
-            ei, ej = nodes[i][1], nodes[j][1]
-            if ei.type != ej.type:
-                continue
-            if ka.split()[0] != kb.split()[0] and ei.type == "PER":
-                continue  # a person's first name must agree
-            shared_desc = _description_words(ei.descriptions) & _description_words(ej.descriptions)
-            common = (neighbours[nodes[i][0]] & neighbours[nodes[j][0]]) - {ka, kb}
-            if shared_desc or len(common) >= 2:
-                score = round(1 - dist / max(len(ka), len(kb)), 3)
-                link(i, j, "spelling-variant", score)
+    for block in _spelling_blocks(sorted(by_key)).values():
+        for a_idx, ka in enumerate(block):
+            for kb in block[a_idx + 1 :]:
+                scored = _spelling_variant(ka, kb, by_key, nodes, neighbours)
+                if scored is not None:
+                    link(by_key[ka][0], by_key[kb][0], "spelling-variant", scored)
     # build entities
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[uf.find(i)].append(i)
     entities: list[Entity] = []
     id_of: dict[tuple[str, int], str] = {}
-    used: dict[str, int] = {}
+    used: set[str] = set()
     root_id: dict[int, str] = {}
-    for root, members in sorted(clusters.items(), key=lambda kv: _canonical(nodes, kv[1])):
-        name = _canonical(nodes, members)
-        etype = _type(nodes, members)
+    ordered = sorted(clusters.items(), key=lambda kv: (_canonical(nodes, kv[1]), min(kv[1])))
+    for root, members in ordered:
+        user = next((rule_of_key[keys[i]] for i in members if keys[i] in rule_of_key), None)
+        name = user.name if user else _canonical(nodes, members)
+        etype: EntityType = user.type if user and user.type else _type(nodes, members)  # type: ignore[assignment]
         base = slugify(name)
         eid = base if base not in used else f"{base}-{etype.lower()}"
-        n = 2
+        suffix = 2
         while eid in used:
-            eid = f"{base}-{n}"
-            n += 1
-        used[eid] = 1
+            eid = f"{base}-{suffix}"
+            suffix += 1
+        used.add(eid)
         root_id[root] = eid
-        aliases: set[str] = set()
+        aliases: set[str] = {name}
         descriptions: list[str] = []
         mentions = []
         for i in members:
@@ -178,7 +210,8 @@ def resolve_entities(
             descriptions.extend(d for d in e.descriptions if d not in descriptions)
             mentions.extend(e.mentions)
         mentions.sort(key=lambda m: (m.article, m.start, m.end))
-        entities.append(Entity(eid, name, etype, sorted(aliases), descriptions, mentions))
+        same_as = sorted(user.same_as) if user else []
+        entities.append(Entity(eid, name, etype, sorted(aliases), descriptions, mentions, same_as))
     merges = [
         MergeEvent(
             entity=root_id[uf.find(i)],
@@ -188,10 +221,36 @@ def resolve_entities(
             articles=tuple(sorted({nodes[i][0], nodes[j][0]})),
         )
         for i, j, rule, score in events
-        if nodes[i][1].name != nodes[j][1].name or rule != "same-name"
     ]
-    merges.sort(key=lambda m: (m.entity, m.rule, m.names))
+    for i, (art, e) in enumerate(nodes):  # merges made inside the article by the entity stage
+        for a, b, how in e.merges:
+            merges.append(MergeEvent(root_id[uf.find(i)], (a, b), how, 1.0, (art,)))
+    merges.sort(key=lambda m: (m.entity, m.rule, m.names, m.articles))
     return entities, id_of, merges
+
+
+def _spelling_variant(
+    ka: str, kb: str, by_key: dict[str, list[int]], nodes: list, neighbours: dict[str, set[str]]
+) -> float | None:
+    """The similarity score of two names that differ by a letter or two, when something else
+    says they are one actor: the same type, a shared description word, or two other actors in
+    common between their articles. None when they should stay apart."""
+    if abs(len(ka) - len(kb)) > 2 or len(ka) < 6:
+        return None
+    dist = Levenshtein.distance(ka, kb)
+    if dist == 0 or dist > (1 if len(ka) < 10 else 2):
+        return None
+    i, j = by_key[ka][0], by_key[kb][0]
+    ei, ej = nodes[i][1], nodes[j][1]
+    if ei.type != ej.type:
+        return None
+    if ei.type == "PER" and ka.split()[0] != kb.split()[0]:
+        return None  # a person's first name must agree
+    shared_desc = _description_words(ei.descriptions) & _description_words(ej.descriptions)
+    common = (neighbours[nodes[i][0]] & neighbours[nodes[j][0]]) - {ka, kb}
+    if not shared_desc and len(common) < 2:
+        return None
+    return round(1 - dist / max(len(ka), len(kb)), 3)
 
 
 def _canonical(nodes: list, members: list[int]) -> str:
