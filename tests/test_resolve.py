@@ -24,7 +24,7 @@ def _article(aid: str, *entities: tuple[str, str] | tuple[str, str, list[str]]) 
 
 
 def _ids(records: list[ArticleRecords], rules=None) -> dict[tuple[str, str], str]:
-    entities, id_of, _ = resolve_entities(records, rules)
+    _, id_of, _ = resolve_entities(records, rules)
     names = {(r.article.id, e.key): e.name for r in records for e in r.entities}
     return {(aid, names[(aid, key)]): eid for (aid, key), eid in id_of.items()}
 
