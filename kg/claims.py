@@ -235,7 +235,7 @@ OFFENSE_CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
         "112",
         ("pollu", "rejets? toxiques?", "déversé", "déforestation", "marée noire"),
     ),
-    "bias": ("112", ("partialité", "partial\\b", "ingérence électorale", "fraude électorale")),
+    "bias": ("112", ("partialité", "partial\\b", "favoritisme électoral", "parti pris")),
     "lying": ("112", ("menti", "mensonge", "désinformation", "propagande")),
     "abuse_of_power": ("112", ("abus de pouvoir", "abus d'autorité", "opportunisme", "abus\\b")),
 }

@@ -569,8 +569,18 @@ class ArticleEntities:
         for k in keys:
             e = self.entities[k]
             e.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, kind))
+            if kind == "nominal" and token.lemma_.lower() in ORG_NOUNS and e.type != "ORG" and len(keys) == 1:
+                e.type = "ORG"  # "Brenval ... L'entreprise affirme": the description says what it is
             if kind == "nominal" and span.text not in e.aliases and len(keys) == 1:
                 e.aliases.append(span.text)
+
+    def _could_be_organisation(self, key: int) -> bool:
+        """A name the model typed as a place or a person that may still be a company: never
+        written with an article ("la Chine" is a country) and, for a person, a single word."""
+        c = self._clusters[key]
+        if c.gpe_votes or c.person_votes:
+            return False
+        return self.entities[key].type != "PER" or all(len(name.split()) == 1 for name in c.names)
 
     def _antecedent(self, token: Token, exclude: set[int], *, pronoun: bool) -> list[int]:
         morph = token.morph
@@ -615,10 +625,15 @@ class ArticleEntities:
             if n.start >= token.i or n.start < window_start or n.entity < 0 or n.entity in exclude:
                 continue
             e = self.entities[n.entity]
-            if e.type not in want:
+            mistyped = (
+                want == {"ORG"}
+                and e.type in ("LOC", "GPE", "OTHER", "PER")
+                and self._could_be_organisation(n.entity)
+            )
+            if e.type not in want and not mistyped:
                 continue
             dist = token.i - n.start
-            score = -dist / 50.0
+            score = -dist / 50.0 - (1.0 if mistyped else 0.0)
             if e.type == "LOC":
                 score -= 0.5
             head = self.doc[n.start : n.end].root
@@ -700,7 +715,11 @@ class ArticleEntities:
                 while (
                     0 <= i < len(doc)
                     and len(gap) < 4
-                    and (doc[i].lower_ in _COORDINATORS or doc[i].pos_ == "DET")
+                    and (
+                        doc[i].lower_ in _COORDINATORS
+                        or doc[i].pos_ == "DET"
+                        or doc[i].lemma_.lower() in ORG_NOUNS  # "la société Brenval et le groupe Tessaro"
+                    )
                 ):
                     gap.append(doc[i].lower_)
                     i += direction
@@ -723,7 +742,10 @@ class ArticleEntities:
             if n.start >= before or n.start < window_start or n.entity < 0:
                 continue
             members = [
-                m for m in self.coordinated(n.start) if self.entities[m].type in want and m not in exclude
+                m
+                for m in self.coordinated(n.start)
+                if m not in exclude
+                and (self.entities[m].type in want or (want == {"ORG"} and self._could_be_organisation(m)))
             ]
             if len(members) >= 2:
                 best = members
