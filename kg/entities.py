@@ -93,6 +93,8 @@ _PERSON_PRONOUNS = frozenset(
 def _definite(token: Token) -> bool:
     """A noun with a definite, demonstrative or possessive determiner: "les ogres", "ce groupe"."""
     for c in token.children:
+        if c.dep_ == "case" and c.lower_ in ("au", "aux", "du", "des"):
+            return True  # "au studio": à + le
         if c.dep_ != "det":
             continue
         if "Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []):
@@ -571,8 +573,29 @@ class ArticleEntities:
             e.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, kind))
             if kind == "nominal" and token.lemma_.lower() in ORG_NOUNS and e.type != "ORG" and len(keys) == 1:
                 e.type = "ORG"  # "Brenval ... L'entreprise affirme": the description says what it is
+            if (
+                kind == "nominal"
+                and token.lemma_.lower() in PERSON_NOUNS
+                and e.type != "PER"
+                and len(keys) == 1
+            ):
+                e.type = "PER"  # "le candidat" for a name the model typed as an organisation
             if kind == "nominal" and span.text not in e.aliases and len(keys) == 1:
                 e.aliases.append(span.text)
+
+    def _could_be_person(self, key: int) -> bool:
+        """A name the model did not type as a person that may still be one: two or more
+        capitalised words, no acronym, no organisation noun, never described as an organisation."""
+        c = self._clusters[key]
+        if c.org_votes or c.gpe_votes:
+            return False
+        for name in c.names:
+            words = name.split()
+            if len(words) < 2 or name.isupper() or any(w.lower() in ORG_NOUNS for w in words):
+                return False
+            if not all(w[:1].isupper() for w in words if w.lower() not in _NAME_PARTICLES):
+                return False
+        return True
 
     def _could_be_organisation(self, key: int) -> bool:
         """A name the model typed as a place or a person that may still be a company: never
@@ -629,7 +652,7 @@ class ArticleEntities:
                 want == {"ORG"}
                 and e.type in ("LOC", "GPE", "OTHER", "PER")
                 and self._could_be_organisation(n.entity)
-            )
+            ) or (want == {"PER"} and e.type != "PER" and self._could_be_person(n.entity))
             if e.type not in want and not mistyped:
                 continue
             dist = token.i - n.start
@@ -699,10 +722,6 @@ class ArticleEntities:
         if n is None or n.entity < 0:
             return []
         members = [n.entity]
-        for conj in doc[n.start : n.end].root.conjuncts:
-            k = self.entity_at(conj)
-            if k is not None and k not in members:
-                members.append(k)
         # linear coordination, robust to a bad parse: "A, B et C", "A et le B", "A ainsi que B";
         # a chain of commas alone is no coordination ("Selon Reuters, Washington accuse ...")
         for direction in (1, -1):
@@ -733,6 +752,11 @@ class ArticleEntities:
                 cur = nxt
             if conjunction:
                 members.extend(k for k in chain if k not in members)
+        if len(members) == 1:  # no coordination in the word order: trust the parse's conjuncts
+            for conj in doc[n.start : n.end].root.conjuncts:
+                k = self.entity_at(conj)
+                if k is not None and k not in members:
+                    members.append(k)
         return members
 
     def _recent_group(self, before: int, window_start: int, want: set[str], exclude: set[int]) -> list[int]:
