@@ -321,6 +321,7 @@ class _Extractor:
         self.out: list[ClaimMention] = []
         self._last_accuser_of: dict[int, int] = {}  # accused -> its last accuser in the article
         self._accused_order: list[int] = []  # accused actors, the latest last
+        self._offense_of: dict[int, tuple[tuple[int, int], int]] = {}  # accuser -> last offense given
         self._quotes = self._quote_regions()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -709,6 +710,9 @@ class _Extractor:
     ) -> None:
         doc = self.doc
         start_char, end_char = _sentence_chars(sent)
+        speakers = list(speakers)
+        if kind == "accusation" and (content is None or content[0] >= content[1]):
+            content = self._recalled_offense(speakers, sent)
         if content is None or content[0] >= content[1]:
             c_start, c_end = start_char, end_char
         else:
@@ -839,6 +843,8 @@ class _Extractor:
             clitic = self._object_clitic(verb)
             if clitic is not None:
                 accused = self.ents.resolve_pronoun(clitic, exclude=set(accusers))
+        if offense:
+            self._remember_offense(accusers, offense, sent)
         if accused:
             self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
 
@@ -1138,20 +1144,39 @@ class _Extractor:
                 targets = self.zone_actors(t.i + 1, end, set(accusers), [t.head])
                 if targets:
                     break
-        if not targets:
-            return
         offense = None
         for t in sent:
             if t.lower_ == "pour" and t.i > noun.i:
                 offense = (t.i, self._phrase_end(t.i + 1, sent))
                 break
-        self.emit("accusation", accusers, targets, "porter plainte", self.status_of(verb), offense, sent)
+        if offense is not None:
+            self._remember_offense(accusers, offense, sent)
+        if targets:
+            self.emit("accusation", accusers, targets, "porter plainte", self.status_of(verb), offense, sent)
         del doc
+
+    def _remember_offense(self, accusers: list[int], offense: tuple[int, int], sent: Span) -> None:
+        for a in accusers:
+            self._offense_of[a] = (offense, sent.start)
+
+    def _recalled_offense(self, accusers: list[int], sent: Span) -> tuple[int, int] | None:
+        """ "X porte plainte pour diffamation contre cinq médias. X poursuit A, B et C": an accusation
+        without an offense of its own takes the offense its accuser gave just before (in the three
+        sentences before); its offsets then point into that earlier sentence."""
+        doc = self.doc
+        for a in accusers:
+            if a not in self._offense_of:
+                continue
+            offense, at = self._offense_of[a]
+            between = {doc[i].sent.start for i in range(at, sent.start) if not doc[i].is_space}
+            if at < sent.start and len(between) <= 3:
+                return offense
+        return None
 
     def _phrase_end(self, start: int, sent: Span) -> int:
         doc = self.doc
         for j in range(start, sent.end):
-            if doc[j].text in (",", ";", ".", ":") or doc[j].lower_ in ("pour", "auprès", "devant"):
+            if doc[j].text in (",", ";", ".", ":") or doc[j].lower_ in ("pour", "auprès", "devant", "contre"):
                 return j
         return sent.end
 

@@ -25,6 +25,14 @@ _FINAL = frozenset(".!?…")
 _CLOSERS = frozenset('»"”)')
 
 
+def _closes(doc: Doc, i: int) -> bool:
+    """A closing quote or bracket; a plain '"' closes when glued to the word before it."""
+    text = doc[i].text
+    if text == '"':
+        return i > 0 and not doc[i - 1].whitespace_
+    return text in _CLOSERS
+
+
 @Language.component("kg_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Sentence starts by rule, before the parser: after final punctuation or a line break only.
@@ -44,7 +52,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
             continue
         newline = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         j = tok.i - 1
-        while j > 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
+        while j > 0 and (doc[j].is_space or _closes(doc, j)):
             j -= 1
         # a final mark, alone or ending a lower-case token ("etc."); "M." or "J." is an abbreviation
         last = doc[j].text
