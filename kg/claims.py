@@ -271,8 +271,11 @@ def _lemma(t: Token) -> str:
     ):
         return lemma
     low = t.lower_
-    previous = t.doc[t.i - 1] if t.i > 0 else None
-    if previous is not None and previous.lemma_ in ("avoir", "être") and previous.pos_ == "AUX":
+    j = t.i - 1
+    while j > 0 and t.doc[j].is_punct:
+        j -= 1  # "après avoir « violé »"
+    previous = t.doc[j] if t.i > 0 else None
+    if previous is not None and previous.lemma_ in ("avoir", "être"):
         # a participle the tagger missed: "a fraudé" tagged as a noun
         for ending in ("ées", "és", "ée", "é"):
             if low.endswith(ending) and low[: -len(ending)] + "er" in _KNOWN_VERBS:
@@ -607,9 +610,11 @@ class _Extractor:
         names = [k for _, k in self.ents.named_in(start, end)]
         if names:
             return names[:1]
+        # "La Chine tente selon elle de ...": the pronoun is not the subject of its own clause
+        own = set(self.actors(self.subject(sent.root))) if doc[start].pos_ == "PRON" else set()
         for j in range(start, end):
             if doc[j].pos_ in ("PRON", "NOUN"):
-                found = self.actors(doc[j], role=doc[j].pos_ == "NOUN")
+                found = self.actors(doc[j], exclude=own, role=doc[j].pos_ == "NOUN")
                 if found:
                     return found[:1]
         return []
@@ -1265,6 +1270,9 @@ class _Extractor:
             else:
                 subj = self.subject(t)  # "après avoir violé ...": the subject of the governing verb
                 culprit = self.actors(subj, exclude=set(speakers)) if subj is not None else []
+                if not culprit and _infinitival(t):
+                    # an infinitive clause has its main clause's subject: "X tente ... après avoir violé"
+                    culprit = self.subject_actors(sent.root, exclude=set(speakers))
             if culprit:
                 end = t.right_edge.i + 1
                 self.emit("accusation", speakers, culprit, cue, self.status_of(t), (t.left_edge.i, end), sent)
@@ -1308,7 +1316,7 @@ class _Extractor:
         if source is None:
             return
         before = len(self.out)
-        self._wrongdoing_clause(sent.root, [source], "selon", sent, max_depth=2)
+        self._wrongdoing_clause(sent.root, [source], "selon", sent, max_depth=4)
         if len(self.out) == before:
             self._hedged_offense(sent, source)
 
@@ -1350,6 +1358,16 @@ def _passive(verb: Token) -> bool:
         return True
     participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
     return participle and verb.dep_ in ("advcl", "acl", "ROOT", "conj")
+
+
+def _infinitival(t: Token) -> bool:
+    """An infinitive, or a past infinitive ("avoir violé"), whatever the tagger made of it."""
+    if "Inf" in t.morph.get("VerbForm", []):
+        return True
+    j = t.i - 1
+    while j >= 0 and (t.doc[j].is_punct or t.doc[j].pos_ == "ADV"):
+        j -= 1
+    return j >= 0 and t.doc[j].lower_ in ("avoir", "être")
 
 
 def _is_agent(t: Token) -> bool:

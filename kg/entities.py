@@ -671,6 +671,8 @@ class ArticleEntities:
                 score -= 1.5  # "l'humoriste" is not the one already called "l'ancien ministre"
             if pronoun and "Fem" in morph.get("Gender", []) and e.type == "PER" and self._is_masc(n):
                 score -= 2.0
+            if pronoun and not plural and self._is_plural(n):
+                score -= 2.0  # "elle" is not "les États-Unis"
             if speaker and e.type == "PER":
                 score += 1.5  # who speaks is most often a person
             cands.append((score, n.entity))
@@ -711,6 +713,12 @@ class ArticleEntities:
             t for t in self.doc[sent.start : n.start] if not (t.is_punct or t.is_space or t.pos_ == "DET")
         ]
         return len(lead) == 0
+
+    def _is_plural(self, n: _Named) -> bool:
+        before = self.doc[n.start - 1].lower_ if n.start > 0 else ""
+        return before in ("les", "des", "aux") or "Plur" in self.doc[n.start : n.end].root.morph.get(
+            "Number", []
+        )
 
     def _is_masc(self, n: _Named) -> bool:
         return "Masc" in self.doc[n.start : n.end].root.morph.get("Gender", [])
