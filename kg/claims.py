@@ -65,6 +65,8 @@ _CHARGE_NOUNS = frozenset(
     "affirmation affirmations propos charge charges fait faits reproche reproches".split()
 )
 _OBJECT_CLITICS = frozenset("l' le la les lui leur".split())
+# Verbs of belief by which investigators name a culprit: "ils pensent que ... appartenaient à Y".
+_BELIEF_VERBS = frozenset("penser croire estimer considérer soupçonner conclure".split())
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -325,6 +327,8 @@ class _Extractor:
         self._last_accuser_of: dict[int, int] = {}  # accused -> its last accuser in the article
         self._accused_order: list[int] = []  # accused actors, the latest last
         self._offense_of: dict[int, tuple[tuple[int, int], int]] = {}  # accuser -> last offense given
+        self._open_inquiry: tuple[set[int], int] | None = None  # authors and sentence of an open inquiry
+        self._statements: list[tuple[int, str, tuple[int, int], Span]] = []  # speaker, cue, content, sentence
         self._quotes = self._quote_regions()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -613,7 +617,10 @@ class _Extractor:
         # "La Chine tente selon elle de ...": the pronoun is not the subject of its own clause
         own = set(self.actors(self.subject(sent.root))) if doc[start].pos_ == "PRON" else set()
         for j in range(start, end):
-            if doc[j].pos_ in ("PRON", "NOUN"):
+            # a pronoun, or a noun that names a person or an organisation ("selon le ministre");
+            # "Pour l'instant, ..." is no attribution
+            personal = doc[j].pos_ == "PRON" and doc[j].lower_ in ("il", "elle", "ils", "elles", "lui", "eux")
+            if personal or (doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in _ACTOR_NOUNS):
                 found = self.actors(doc[j], exclude=own, role=doc[j].pos_ == "NOUN")
                 if found:
                     return found[:1]
@@ -804,7 +811,23 @@ class _Extractor:
                     c = self.out[i]
                     if c.reported_by is None and c.speaker != rep:
                         c.reported_by = rep
+        self._emit_statements()
         return _dedupe(self.out)
+
+    def _emit_statements(self) -> None:
+        """Every reported statement is a claim, unless it is already an accusation or a denial
+        by the same speaker in the same sentence; ``about`` lists the actors its content names."""
+        done = {(c.speaker, c.start) for c in self.out}
+        for speaker, cue, (a, b), sent in self._statements:
+            start, _ = _sentence_chars(sent)
+            if (speaker, start) in done or a >= b:
+                continue
+            done.add((speaker, start))
+            before = len(self.out)
+            self.emit("claim", [speaker], [None], cue, self.status_of(sent.root), (a, b), sent)
+            about = [k for _, k in self.ents.named_in(a, b) if k != speaker]
+            for c in self.out[before:]:
+                c.about = list(dict.fromkeys(about))
 
     def _accusation_verb(self, verb: Token, lemma: str, sent: Span) -> None:
         doc = self.doc
@@ -1011,6 +1034,8 @@ class _Extractor:
         if accusers and targets:
             offense = self._investigation_offense(cue, sent)
             self.emit("accusation", accusers, targets, "enquête", "alleged", offense, sent)
+        elif accusers:  # an inquiry with no culprit named yet: its authors may name one next
+            self._open_inquiry = (set(accusers), sent.start)
 
     def _investigation_offense(self, cue: Token, sent: Span) -> tuple[int, int]:
         for i in range(cue.i + 1, sent.end):
@@ -1022,6 +1047,8 @@ class _Extractor:
         """« Y a volé notre technologie », a déclaré X: the quoted wrongdoing is X's accusation."""
         doc = self.doc
         for start, end, speaker in self._quotes:
+            if end - start > 1:  # « ... », a-t-il déclaré: the quotation is the speaker's statement
+                self._statements.append((speaker, "citation", (start + 1, end), doc[start].sent))
             for t in doc[start : end + 1]:
                 if (
                     t.pos_ in ("VERB", "NOUN", "ADJ")
@@ -1241,9 +1268,36 @@ class _Extractor:
         speakers = self.subject_actors(verb)
         if not speakers:
             return
+        before = len(self.out)
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp", "obj", "advcl") and c.i > verb.i:
                 self._wrongdoing_clause(c, speakers, lemma, sent)
+            if c.dep_ == "ccomp" and not self.negated(verb):  # "X affirme que ...": a statement
+                for sp in speakers:
+                    self._statements.append((sp, lemma, (c.left_edge.i, c.right_edge.i + 1), sent))
+        if len(self.out) == before and lemma in _BELIEF_VERBS:
+            self._inquiry_conclusion(verb, lemma, speakers, sent)
+
+    def _inquiry_conclusion(self, verb: Token, lemma: str, speakers: list[int], sent: Span) -> None:
+        """ "X et Z ont lancé une enquête ... Ils pensent que ces comptes appartenaient à Y": the
+        authors of an inquiry that named no culprit now name one, as a belief: alleged."""
+        if self._open_inquiry is None:
+            return
+        authors, at = self._open_inquiry
+        doc = self.doc
+        gap = {doc[i].sent.start for i in range(at, sent.start) if not doc[i].is_space}
+        if not set(speakers) & authors or len(gap) > 2 or at >= sent.start:
+            return
+        content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if content is None:
+            return
+        named = [k for _, k in self.ents.named_in(content.left_edge.i, content.right_edge.i + 1)]
+        culprits = [k for k in dict.fromkeys(named) if k not in authors]
+        if culprits:
+            span = (content.left_edge.i, content.right_edge.i + 1)
+            self.emit(
+                "accusation", sorted(set(speakers) & authors), culprits[:1], lemma, "alleged", span, sent
+            )
 
     def _wrongdoing_clause(
         self, head: Token, speakers: list[int], cue: str, sent: Span, max_depth: int = 99
@@ -1315,6 +1369,7 @@ class _Extractor:
         source = self.attribution(sent)
         if source is None:
             return
+        self._statements.append((source, "selon", (sent.start, sent.end), sent))
         before = len(self.out)
         self._wrongdoing_clause(sent.root, [source], "selon", sent, max_depth=4)
         if len(self.out) == before:

@@ -90,6 +90,17 @@ _PERSON_PRONOUNS = frozenset(
 )
 
 
+# Verbs whose subject "il" is impersonal: "il s'agit de", "il existe", "il faut", "il semble".
+_IMPERSONAL_VERBS = frozenset("agir exister falloir sembler paraître rester suffire valoir manquer".split())
+
+
+def _impersonal(token: Token) -> bool:
+    head = token.head
+    if head.lemma_.lower() in _IMPERSONAL_VERBS:
+        return True
+    return head.lemma_ == "avoir" and any(c.lower_ == "y" for c in head.children)  # "il y a"
+
+
 def _definite(token: Token) -> bool:
     """A noun with a definite, demonstrative or possessive determiner: "les ogres", "ce groupe"."""
     for c in token.children:
@@ -527,6 +538,8 @@ class ArticleEntities:
         lower = token.lower_.lstrip("-")  # "-il" in "a-t-il", "-elle" in "estime-t-elle"
         if lower.startswith("t-"):
             lower = lower[2:]
+        if lower == "il" and _impersonal(token):
+            return []  # "il s'agit", "il existe", "il faut", "il y a": no referent
         if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS | {
             "celle-ci",
             "celui-ci",
@@ -615,7 +628,10 @@ class ArticleEntities:
             "leurs",
         )
         noun = token.lemma_.lower()
-        speaker = pronoun and token.dep_.endswith("subj") and token.head.lemma_ in _ACTOR_VERBS
+        attributed = token.i > 0 and self.doc[token.i - 1].lower_ in ("selon", "après", "pour")  # "Selon lui"
+        speaker = pronoun and (
+            (token.dep_.endswith("subj") and token.head.lemma_ in _ACTOR_VERBS) or attributed
+        )
         want: set[str]
         if pronoun:
             want = {"PER", "ORG", "GPE", "LOC"}  # the model often types a company as a place
@@ -633,7 +649,10 @@ class ArticleEntities:
                     if kept:
                         return kept
         sent_start = token.sent.start
-        sentence_initial = all(t.is_punct or t.is_space for t in self.doc[sent_start : token.i])
+        sentence_initial = all(
+            t.is_punct or t.is_space or t.lower_ in ("selon", "d'", "après", "pour")
+            for t in self.doc[sent_start : token.i]
+        )
         previous_subject = self._main_subject(self.doc[sent_start - 1].sent) if sent_start > 0 else None
         # candidate named mentions before the token, nearest first, within the last 4 sentences
         sents = list(self.doc.sents)
