@@ -485,8 +485,8 @@ class _Extractor:
         for t in tokens:
             if t is None:
                 continue
-            if "Cnd" in t.morph.get("Mood", []) or any(
-                "Cnd" in c.morph.get("Mood", []) for c in t.children if c.dep_.startswith("aux")
+            if _conditional(t) or any(
+                _conditional(c) for c in t.children if c.dep_.startswith("aux")
             ):
                 return "alleged"
             if any(
@@ -824,7 +824,9 @@ class _Extractor:
                 continue
             done.add((speaker, start))
             before = len(self.out)
-            self.emit("claim", [speaker], [None], cue, self.status_of(sent.root), (a, b), sent)
+            hedged = any(_conditional(t) for t in self.doc[a:b])  # "il s'agirait de"
+            status: Status = "alleged" if hedged else "asserted"
+            self.emit("claim", [speaker], [None], cue, status, (a, b), sent)
             about = [k for _, k in self.ents.named_in(a, b) if k != speaker]
             for c in self.out[before:]:
                 c.about = list(dict.fromkeys(about))
@@ -1423,6 +1425,21 @@ def _infinitival(t: Token) -> bool:
     while j >= 0 and (t.doc[j].is_punct or t.doc[j].pos_ == "ADV"):
         j -= 1
     return j >= 0 and t.doc[j].lower_ in ("avoir", "être")
+
+
+_CONDITIONAL_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+
+
+def _conditional(t: Token) -> bool:
+    """The conditional mood, by the tagger or by its regular endings ("agirait" tagged indicative)."""
+    if "Cnd" in t.morph.get("Mood", []):
+        return True
+    return (
+        t.pos_ in ("VERB", "AUX")
+        and "Part" not in t.morph.get("VerbForm", [])
+        and len(t.text) > 5
+        and t.lower_.endswith(_CONDITIONAL_ENDINGS)
+    )
 
 
 def _is_agent(t: Token) -> bool:
