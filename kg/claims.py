@@ -485,9 +485,7 @@ class _Extractor:
         for t in tokens:
             if t is None:
                 continue
-            if _conditional(t) or any(
-                _conditional(c) for c in t.children if c.dep_.startswith("aux")
-            ):
+            if _conditional(t) or any(_conditional(c) for c in t.children if c.dep_.startswith("aux")):
                 return "alleged"
             if any(
                 c.lemma_ in ("pouvoir", "sembler", "présumer") for c in t.children if c.dep_.startswith("aux")
