@@ -1048,7 +1048,8 @@ class _Extractor:
         doc = self.doc
         for start, end, speaker in self._quotes:
             if end - start > 1:  # « ... », a-t-il déclaré: the quotation is the speaker's statement
-                self._statements.append((speaker, "citation", (start + 1, end), doc[start].sent))
+                evidence = doc[doc[start].sent.start : doc[end].sent.end]  # all the sentences it spans
+                self._statements.append((speaker, "citation", (start + 1, end), evidence))
             for t in doc[start : end + 1]:
                 if (
                     t.pos_ in ("VERB", "NOUN", "ADJ")
@@ -1369,7 +1370,10 @@ class _Extractor:
         source = self.attribution(sent)
         if source is None:
             return
-        self._statements.append((source, "selon", (sent.start, sent.end), sent))
+        end = sent.end
+        while end > sent.start and self.doc[end - 1].is_space:
+            end -= 1  # no paragraph break in the content
+        self._statements.append((source, "selon", (sent.start, end), sent))
         before = len(self.out)
         self._wrongdoing_clause(sent.root, [source], "selon", sent, max_depth=4)
         if len(self.out) == before:
