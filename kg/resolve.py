@@ -42,6 +42,8 @@ _COMPATIBLE = {
     frozenset({"LOC", "OTHER"}),
     frozenset({"GPE", "OTHER"}),
 }
+# On a tie between articles, the more specific type wins: OTHER and LOC are the model's fallbacks.
+_TYPE_PRIORITY = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
 _STOP_DESCRIPTION_WORDS = frozenset(
     """le la les l de du des d un une et à au aux en pour sur son sa ses""".split()
 )
@@ -260,4 +262,4 @@ def _canonical(nodes: list, members: list[int]) -> str:
 
 def _type(nodes: list, members: list[int]) -> EntityType:
     counts = Counter(nodes[i][1].type for i in members)
-    return max(counts, key=lambda t: (counts[t], t))
+    return max(counts, key=lambda t: (counts[t], _TYPE_PRIORITY[t]))  # a tie goes to the specific type
