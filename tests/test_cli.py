@@ -128,3 +128,41 @@ def test_stats_of_a_missing_build_fails(kg_cli, tmp_path: Path) -> None:
     result = kg_cli(["stats", "--out", str(tmp_path / "nonexistent")])
     assert result.exit_code != 0
     assert "nonexistent" in result.output
+
+
+def test_build_with_an_alias_file_merges_and_links(kg_cli, tmp_path: Path) -> None:
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Washington accuse Pékin d'espionnage.\n\nLe gouvernement chinois dément ces accusations.\n",
+        encoding="utf-8",
+    )
+    (articles / "b.txt").write_text(
+        "Les États-Unis accusent la Chine de piratage informatique, selon un rapport publié lundi.\n",
+        encoding="utf-8",
+    )
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- name: États-Unis\n  aliases: [Washington]\n  same_as: [Q30]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = kg_cli(["build", str(articles), "--out", str(out), "--aliases", str(aliases), "--quiet"])
+    assert result.exit_code == 0, result.output
+    entities = [
+        json.loads(line) for line in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    usa = [e for e in entities if "Washington" in e["aliases"]]
+    assert len(usa) == 1 and usa[0]["name"] == "États-Unis"
+    assert usa[0]["same_as"] == ["http://www.wikidata.org/entity/Q30"]
+    assert "owl:sameAs <http://www.wikidata.org/entity/Q30>" in (out / "graph.ttl").read_text(
+        encoding="utf-8"
+    )
+    merges = (out / "merges.jsonl").read_text(encoding="utf-8")
+    assert '"rule": "alias-file"' in merges
+
+
+def test_build_with_a_bad_alias_file_fails_naming_it(kg_cli, tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- name: X\n  type: PERSON\n", encoding="utf-8")
+    result = kg_cli(["build", "corpus", "--out", str(tmp_path / "out"), "--aliases", str(aliases)])
+    assert result.exit_code != 0
+    assert "aliases.yaml" in result.output and "PERSON" in result.output
+    assert not (tmp_path / "out").exists()
