@@ -1135,6 +1135,9 @@ class _Extractor:
         if not deniers:
             return
         content = (verb.i + 1, self._clause_end(verb.i, sent))
+        if lemma == "plaider non coupable":  # "a plaidé non coupable", not the rest of the sentence
+            last = max((t.i for t in verb.subtree if t.lower_ == "coupable"), default=verb.i)
+            content = (verb.i, last + 1)
         self.emit("denial", deniers, [None], lemma, "asserted", content, sent)
         named_accuser = None
         for t in verb.subtree:
