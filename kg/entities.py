@@ -84,6 +84,8 @@ _ACTOR_VERBS = frozenset(
 
 # Nouns that may stand for a state as well as an organisation: "le pays", "le gouvernement".
 _STATE_NOUNS = frozenset("pays état gouvernement régime capitale administration puissance".split())
+_NAME_PRIORITY: dict[str, int] = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
+_SINGLE_WORD_PRIORITY: dict[str, int] = {"GPE": 4, "LOC": 3, "ORG": 2, "PER": 1, "OTHER": 0}
 _COORDINATORS = frozenset(""", et ou ainsi que comme""".split())
 _PERSON_PRONOUNS = frozenset(
     """il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci le la l' les""".split()
@@ -488,7 +490,11 @@ class ArticleEntities:
         votes: dict[EntityType, int] = {}
         for lab in c.labels:
             votes[lab] = votes.get(lab, 0) + 1
-        label: EntityType = max(votes, key=lambda k: (votes[k], k))
+        # a tie between the model's labels: a one-word name is more often a place or an
+        # organisation than a person (a lone surname follows a full name, which decides)
+        single = all(len(name.split()) == 1 for name in c.names)
+        order = _SINGLE_WORD_PRIORITY if single else _NAME_PRIORITY
+        label: EntityType = max(votes, key=lambda k: (votes[k], order[k]))
         person = c.person_votes > c.org_votes and label in ("OTHER", "LOC", "ORG")
         if person and (label != "ORG" or c.person_votes >= votes.get("ORG", 0)):
             return "PER"
@@ -584,7 +590,9 @@ class ArticleEntities:
         for k in keys:
             e = self.entities[k]
             e.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, kind))
-            if kind == "nominal" and token.lemma_.lower() in ORG_NOUNS and e.type != "ORG" and len(keys) == 1:
+            lemma = token.lemma_.lower()
+            organisation = lemma in ORG_NOUNS and lemma not in _STATE_NOUNS
+            if kind == "nominal" and organisation and e.type in ("LOC", "OTHER", "PER") and len(keys) == 1:
                 e.type = "ORG"  # "Brenval ... L'entreprise affirme": the description says what it is
             if (
                 kind == "nominal"

@@ -35,13 +35,6 @@ from kg.records import ArticleRecords, Entity, EntityType, MergeEvent
 
 __all__ = ["resolve_entities", "slugify"]
 
-_COMPATIBLE = {
-    frozenset({"LOC", "GPE"}),
-    frozenset({"ORG", "OTHER"}),
-    frozenset({"GPE", "ORG"}),
-    frozenset({"LOC", "OTHER"}),
-    frozenset({"GPE", "OTHER"}),
-}
 # On a tie between articles, the more specific type wins: OTHER and LOC are the model's fallbacks.
 _TYPE_PRIORITY = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
 _STOP_DESCRIPTION_WORDS = frozenset(
@@ -64,7 +57,9 @@ def slugify(name: str) -> str:
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or frozenset({a, b}) in _COMPATIBLE
+    """Types that may name one actor: anything but a person against a non-person (the model
+    types a company as a place or "other" often; a person as a country, never)."""
+    return a == b or "PER" not in (a, b)
 
 
 class _Clusters:
