@@ -105,6 +105,7 @@ _OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
 _OBJECT_DEPS = frozenset(("obj", "iobj", "obl:arg", "xcomp", "obl"))
 _EUPHONIC_T = frozenset(("-t", "-t-", "t"))  # "a-t-il": the t is not the subject
+_QUOTE_MARKS = frozenset('«»"“”')
 _QUOTES_OPEN = frozenset('«"“')
 _QUOTES_CLOSE = frozenset('»"”')
 
@@ -669,8 +670,10 @@ class _Extractor:
             if low not in _OFFENSE_MARKERS and low != "en":
                 continue
             j = i + 1
-            while j < sent.end and (doc[j].lower_ in _BEFORE_INFINITIVE or doc[j].pos_ == "ADV"):
-                j += 1
+            while j < sent.end and (
+                doc[j].lower_ in _BEFORE_INFINITIVE or doc[j].pos_ == "ADV" or doc[j].text in _QUOTE_MARKS
+            ):
+                j += 1  # "de « militariser »", "de ne pas respecter"
             if j >= sent.end:
                 break
             nxt = doc[j]

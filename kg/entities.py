@@ -49,7 +49,7 @@ ORG_NOUNS = frozenset(
     quotidien hebdomadaire mensuel média médias site chaîne radio télévision plateforme réseau
     application laboratoire université institut fondation ong ONG régulateur gendarme assureur
     distributeur enseigne marque filiale maison-mère multinationale conglomérat consortium cabinet
-    office service services agence-presse""".split()
+    office service services agence-presse formation collectif""".split()
 )
 
 # Nouns of institutions that judge or prosecute: they accuse through procedure.
@@ -226,6 +226,20 @@ class ArticleEntities:
                 if doc[j].lower_ in ("de", "d'") and not (j + 1 < len(doc) and doc[j + 1].lower_ == "appel"):
                     break
                 j += 1
+            named_after_place = (
+                j + 1 < len(doc) and doc[j].lower_ in ("de", "d'", "du") and (j + 1) in self._token_named
+            )
+            if (
+                not named_after_place
+                and j > tok.i + 1
+                and tok.lemma_.lower() in ("parquet", "tribunal", "cour")
+            ):
+                # "le parquet fédéral belge", "le Parquet national financier": named by adjectives
+                n = _Named(tok.i, j, "ORG")
+                self._named = sorted([*self._named, n], key=lambda m: m.start)
+                for k in range(n.start, n.end):
+                    self._token_named[k] = n
+                continue
             if j + 1 >= len(doc) or doc[j].lower_ not in ("de", "d'", "du"):
                 continue
             place = self._token_named.get(j + 1)
@@ -310,6 +324,13 @@ class ArticleEntities:
             t.lower_ in PERSON_NOUNS or t.lower_ in ("premier", "ancien") for t in span
         ):
             return None  # "Premier ministre" is a role, not a name
+        lead = span[0]
+        if lead.lower_ in PERSON_NOUNS and len(span) > 1 and span[1].lower_ in ("de", "du", "des", "d'"):
+            if lead.lower_ in INSTITUTION_NOUNS and len(span) > 2:  # "procureur de Bordeaux": keep the seat
+                return doc[span.start + 2 : span.end], "LOC"
+            return None  # "Ministre de l'Économie": a role; the person is named beside it
+        if len(span) == 1 and len(lead.text) == 1:
+            return None  # "une plainte contre X": X is nobody in particular
         if head.lower_ in ("affaire",):
             return None
         return span, ent.label_
