@@ -81,11 +81,12 @@ SPEECH_VERBS = frozenset(
 )
 # Verbs that describe wrongdoing when an actor is their subject (or their passive agent).
 WRONGDOING_VERBS = frozenset(
-    """tromper duper arnaquer polluer financer_illégalement saboter censurer discriminer voler dérober
-    piller copier plagier violer enfreindre frauder tricher mentir corrompre détourner espionner
-    agresser frapper tuer assassiner harceler menacer insulter injurier diffamer calomnier escroquer
-    extorquer blanchir truquer falsifier manipuler doper exfiltrer pirater distiller dissimuler
-    trahir abuser exploiter extraire racketter séquestrer torturer bombarder envahir attaquer""".split()
+    """cacher dissimuler tromper duper arnaquer polluer financer_illégalement saboter censurer
+    discriminer voler dérober piller copier plagier violer enfreindre frauder tricher mentir
+    corrompre détourner espionner agresser frapper tuer assassiner harceler menacer insulter
+    injurier diffamer calomnier escroquer extorquer blanchir truquer falsifier manipuler doper
+    exfiltrer pirater distiller dissimuler trahir abuser exploiter extraire racketter séquestrer
+    torturer bombarder envahir attaquer""".split()
 )
 # Nouns naming wrongdoing: "les actes de violence commis par X", "des menaces qu'aurait exercé X".
 WRONGDOING_NOUNS = frozenset(
@@ -192,6 +193,7 @@ OFFENSE_CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "trafic d'influence",
             "financement illégal",
             "emplois? fictifs?",
+            "fictivement",
         ),
     ),
     "fraud": (
@@ -860,6 +862,9 @@ class _Extractor:
             start = verb.i + 3  # after "en cause"
         # the quote-like object zone after the cue, up to the offense
         heads = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        obj = next((c for c in heads if c.dep_ == "obj"), None)
+        if lemma in _CRITICISM_VERBS and obj is not None and self._is_act(obj):
+            stop = min(stop, self._np_end(obj) + 1)  # "dénonce le manque de moyens ...": that phrase only
         accused = self.zone_actors(start, stop, set(accusers), heads)
         if not accused and offense and doc[offense[0]].lower_ == "en":  # "attaquer en diffamation X"
             after = offense[0] + 2
@@ -1072,6 +1077,14 @@ class _Extractor:
         # a pronoun, or a "determiner" with no noun after it: right before the verb or its auxiliary
         return doc[i] if doc[i].pos_ == "PRON" or doc[i + 1].pos_ in ("VERB", "AUX") else None
 
+    def _is_act(self, noun: Token) -> bool:
+        """A common noun naming an act or a state of things, not an actor: "le manque", "les violences"."""
+        return (
+            noun.pos_ == "NOUN"
+            and self.ents.entity_at(noun) is None
+            and noun.lemma_.lower() not in _ACTOR_NOUNS
+        )
+
     def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
         """The author of a condemned act: "les violences commises par X", "l'agression de X"."""
         for head in heads:
@@ -1282,8 +1295,24 @@ class _Extractor:
             if c.dep_ == "ccomp" and not self.negated(verb):  # "X affirme que ...": a statement
                 for sp in speakers:
                     self._statements.append((sp, lemma, (c.left_edge.i, c.right_edge.i + 1), sent))
+        if len(self.out) == before:  # "X révèle que Y aurait employé fictivement ...": an offense named
+            for c in verb.children:
+                if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"):
+                    self._offense_clause(c, speakers, lemma, sent)
         if len(self.out) == before and lemma in _BELIEF_VERBS:
             self._inquiry_conclusion(verb, lemma, speakers, sent)
+
+    def _offense_clause(self, head: Token, speakers: list[int], cue: str, sent: Span) -> None:
+        """A reported clause whose predicate names an offense of the taxonomy, with an actor as
+        its subject: the speaker accuses that subject (status from the clause's mood)."""
+        if self.negated(head):
+            return
+        span = (head.i, head.right_edge.i + 1)
+        if categorise(self.doc[span[0] : span[1]].text) is None:
+            return
+        culprit = self.actors(self.subject(head), exclude=set(speakers), role=True)
+        if culprit:
+            self.emit("accusation", speakers, culprit, cue, self.status_of(head), span, sent)
 
     def _inquiry_conclusion(self, verb: Token, lemma: str, speakers: list[int], sent: Span) -> None:
         """ "X et Z ont lancé une enquête ... Ils pensent que ces comptes appartenaient à Y": the
