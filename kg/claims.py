@@ -49,6 +49,11 @@ _SPOKESPERSON_NOUNS = frozenset(
     municipalité région gouvernement rapport communiqué lettre étude""".split()
 )
 _ACTOR_NOUNS = PERSON_NOUNS | ORG_NOUNS
+# Names for conduct that a "qualifier de ..." turns into an accusation.
+_PEJORATIVES = (
+    "provocation mensonge mensonges scandale agression crime trahison ingérence mascarade insulte "
+    "honte manipulation propagande terrorisme chantage sabotage escroquerie imposture"
+).split()
 # Verbs under which an accusation is not made: "X refuse d'accuser Y".
 _NEGATIVE_GOVERNORS = frozenset("refuser renoncer éviter hésiter interdire empêcher".split())
 # Prepositions that never introduce the accused: "sur France Info", "selon Les Échos".
@@ -67,6 +72,24 @@ _CHARGE_NOUNS = frozenset(
 _OBJECT_CLITICS = frozenset("l' le la les lui leur".split())
 # Verbs of belief by which investigators name a culprit: "ils pensent que ... appartenaient à Y".
 _BELIEF_VERBS = frozenset("penser croire estimer considérer soupçonner conclure".split())
+# Locutions of accusation: lemma -> (words one of which must come with it, where the accused
+# stands). "obj": the direct object; "à": the phrase after à/au/aux; "contre": after contre;
+# "act": the author of the act named as object ("qualifie de provocation le déploiement de X").
+_LOCUTIONS: dict[str, tuple[frozenset[str], str]] = {
+    "imputer": (frozenset(), "à"),  # "Téhéran impute à Washington l'explosion"
+    "attribuer": (
+        frozenset({"responsabilité", "paternité"}),
+        "à",
+    ),  # "attribue la responsabilité ... au groupe X"
+    "pointer": (frozenset({"doigt"}), "obj"),  # "pointe du doigt le collectif X"
+    "tenir": (frozenset({"responsable", "responsables"}), "obj"),  # "tient X pour responsable"
+    "épingler": (frozenset(), "obj"),  # "la CNIL a épinglé la plateforme X"
+    "infliger": (frozenset({"amende", "sanction", "pénalité", "blâme", "suspension"}), "à"),
+    "assigner": (frozenset({"justice"}), "obj"),  # "a assigné en justice le magazine X"
+    "saisir": (frozenset({"justice", "tribunal", "conseil"}), "contre"),  # "a saisi la justice contre X"
+    "requérir": (frozenset(), "contre"),  # "le parquet a requis cinq ans contre X"
+    "qualifier": (frozenset(_PEJORATIVES), "act"),  # "qualifie de « provocation » le déploiement de X"
+}
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -786,7 +809,10 @@ class _Extractor:
                 elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
                     self._denial(tok, "plaider non coupable", sent)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
-                    self._complaint(tok, sent)
+                    if tok.head.lemma_.lower() == "viser" and _is_agent(tok):  # "visé par une plainte de X"
+                        self._investigation(tok, tok.head, sent, status="asserted", cue_name="plainte")
+                    else:
+                        self._complaint(tok, sent)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _INVESTIGATION_NOUNS:
                     before_inv = len(self.out)
                     self._investigation(tok, tok.head, sent)
@@ -806,6 +832,10 @@ class _Extractor:
                     self._accusation_noun(tok, sent)
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() == "enquêter":
                     self._investigation(tok, tok, sent)
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() in _LOCUTIONS:
+                    self._locution(tok, tok.lemma_.lower(), sent)
+                elif tok.pos_ == "NOUN" and _judicial_procedure(tok):
+                    self._investigation(tok, tok.head, sent)
             if len(self.out) == before:
                 self._selon_wrongdoing(sent)
             rep = self.reported_by(sent, set())
@@ -1001,7 +1031,15 @@ class _Extractor:
                     return found
         return []
 
-    def _investigation(self, cue: Token, verb: Token, sent: Span) -> None:
+    def _investigation(
+        self,
+        cue: Token,
+        verb: Token,
+        sent: Span,
+        status: Status = "alleged",
+        cue_name: str = "enquête",
+        **kw: str,
+    ) -> None:
         """ "X ouvre une enquête contre Y", "Y est visé par une enquête du parquet de X",
         "une enquête ... visant Y", "X enquête sur le dopage de Y": alleged accusations."""
         doc = self.doc
@@ -1024,6 +1062,9 @@ class _Extractor:
                 accusers = self.subject_actors(verb)
         if verb.lemma_.lower() == "viser" and _is_agent(cue) and passive:  # "Y est visé par une enquête"
             targets = self.actors(self.subject(verb), exclude=set(accusers))
+            if not targets and verb.i - verb.sent.start <= 1:  # "Visé par une plainte de X, Y ..."
+                opener = self._after_opening_clause(verb, sent)
+                targets = self.actors(opener, exclude=set(accusers)) if opener is not None else []
         if not targets:
             targets = self._contre(cue, sent, set(accusers))
         if not targets:  # "une enquête ... visant Y"
@@ -1041,7 +1082,7 @@ class _Extractor:
                     break
         if accusers and targets:
             offense = self._investigation_offense(cue, sent)
-            self.emit("accusation", accusers, targets, "enquête", "alleged", offense, sent)
+            self.emit("accusation", accusers, targets, cue_name, status, offense, sent)
         elif accusers:  # an inquiry with no culprit named yet: its authors may name one next
             self._open_inquiry = (set(accusers), sent.start)
 
@@ -1084,6 +1125,60 @@ class _Extractor:
             and self.ents.entity_at(noun) is None
             and noun.lemma_.lower() not in _ACTOR_NOUNS
         )
+
+    def _locution(self, verb: Token, lemma: str, sent: Span) -> None:
+        """The locutions of ``_LOCUTIONS``: "X impute à Y ...", "X tient Y pour responsable de ...",
+        "X a saisi la justice contre Y", "X qualifie de « provocation » le déploiement de Y"."""
+        needed, where = _LOCUTIONS[lemma]
+        words = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+        if (needed and not needed & words) or self.negated(verb) or _passive(verb):
+            return
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _NEGATIVE_GOVERNORS:
+            return
+        accusers = self.subject_actors(verb)
+        if not accusers:
+            return
+        exclude = set(accusers)
+        doc = self.doc
+        targets: list[int] = []
+        obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+        if where == "contre":
+            targets = self._contre(verb, sent, exclude)
+        elif where == "à":
+            for t in doc[verb.i + 1 : sent.end]:
+                if t.lower_ in ("à", "au", "aux"):
+                    targets = self.zone_actors(t.i + 1, self._phrase_end(t.i + 1, sent), exclude, [t.head])
+                    if targets:
+                        break
+            if not targets:
+                clitic = self._object_clitic(verb)  # "lui impute"
+                targets = self.ents.resolve_pronoun(clitic, exclude=exclude) if clitic is not None else []
+        elif where == "obj":
+            stop = next(
+                (t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in ("pour", "de", "d'", ",")), sent.end
+            )
+            if lemma == "pointer":  # "pointe du doigt X": past the locution
+                start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ == "doigt"), verb.i + 1)
+                stop = next(
+                    (t.i for t in doc[start : sent.end] if t.lower_ in ("pour", ",", "après")), sent.end
+                )
+            else:
+                start = verb.i + 1
+            if lemma == "assigner":
+                start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ == "justice"), verb.i + 1)
+                stop = next((t.i for t in doc[start : sent.end] if t.lower_ in ("pour", ",")), sent.end)
+            targets = self.zone_actors(start, stop, exclude, [obj] if obj is not None else [])
+            if not targets:
+                clitic = self._object_clitic(verb)
+                targets = self.ents.resolve_pronoun(clitic, exclude=exclude) if clitic is not None else []
+        elif where == "act" and obj is not None:
+            targets = self._culprit_of_act([obj], exclude)
+        if not targets:
+            return
+        offense = self.offense_after(verb, sent)
+        if offense is None and obj is not None and self._is_act(obj):
+            offense = (obj.left_edge.i, self._np_end(obj) + 1)
+        self.emit("accusation", accusers, targets, lemma, self.status_of(verb), offense, sent)
 
     def _culprit_of_act(self, heads: list[Token], exclude: set[int]) -> list[int]:
         """The author of a condemned act: "les violences commises par X", "l'agression de X"."""
@@ -1477,6 +1572,15 @@ def _conditional(t: Token) -> bool:
         and len(t.text) > 5
         and t.lower_.endswith(_CONDITIONAL_ENDINGS)
     )
+
+
+def _judicial_procedure(noun: Token) -> bool:
+    """ "une information judiciaire", "une procédure disciplinaire", "une instruction": inquiries."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("procédure", "instruction"):
+        return True
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return lemma == "information" and nxt is not None and nxt.lower_ == "judiciaire"
 
 
 def _is_agent(t: Token) -> bool:
