@@ -86,6 +86,11 @@ _ACTOR_VERBS = frozenset(
 _STATE_NOUNS = frozenset("pays état gouvernement régime capitale administration puissance".split())
 _NAME_PRIORITY: dict[str, int] = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
 _SINGLE_WORD_PRIORITY: dict[str, int] = {"GPE": 4, "LOC": 3, "ORG": 2, "PER": 1, "OTHER": 0}
+# Capitalised words that are not names: titles of address, days, months.
+_NOT_NAMES = frozenset(
+    """m mme mlle me maître dr monsieur madame lundi mardi mercredi jeudi vendredi samedi dimanche
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre""".split()
+)
 _COORDINATORS = frozenset(""", et ou ainsi que comme""".split())
 _PERSON_PRONOUNS = frozenset(
     """il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci le la l' les""".split()
@@ -209,6 +214,7 @@ class ArticleEntities:
             self._named.append(n)
             for i in range(span.start, span.end):
                 self._token_named[i] = n
+        self._proper_noun_runs()
         self._propagate_names()
         self._institutions()
 
@@ -249,6 +255,50 @@ class ArticleEntities:
             self._named = sorted([m for m in self._named if m is not place] + [n], key=lambda m: m.start)
             for k in range(n.start, n.end):
                 self._token_named[k] = n
+
+    def _proper_noun_runs(self) -> None:
+        """Names the model missed: a run of proper nouns, or of capitalised words inside a sentence,
+        or an acronym ("l'équipe cycliste Norvak", "le syndicat SNCTA"). Typed OTHER; the context
+        (descriptions, verbs) corrects the type later."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if i in self._token_named or not self._name_like(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while (
+                j < len(doc)
+                and j not in self._token_named
+                and (
+                    self._name_like(doc[j])
+                    or (
+                        doc[j].lower_ in ("de", "du", "des", "d'", "en")
+                        and j + 1 < len(doc)
+                        and j + 1 not in self._token_named
+                        and self._name_like(doc[j + 1])
+                    )
+                )
+            ):
+                j += 1
+            span = doc[i:j]
+            if len(span.text) >= 2 and not (len(span) == 1 and span[0].lower_ in PERSON_NOUNS | ORG_NOUNS):
+                n = _Named(i, j, "OTHER")
+                self._named = sorted([*self._named, n], key=lambda m: m.start)
+                for k in range(i, j):
+                    self._token_named[k] = n
+            i = j
+
+    @staticmethod
+    def _name_like(t: Token) -> bool:
+        """A word that can be part of a name the model missed."""
+        if not t.text[:1].isupper() or not t.is_alpha or t.text in _QUOTES:
+            return False
+        if t.text.isupper() and len(t.text) >= 2:
+            return True  # an acronym
+        if t.is_sent_start or t.i == 0 or t.doc[t.i - 1].text in (".", "«", '"', ":", "!", "?"):
+            return t.pos_ == "PROPN" and t.lower_ not in _NOT_NAMES
+        return t.pos_ == "PROPN" and t.lower_ not in _NOT_NAMES
 
     def _propagate_names(self) -> None:
         """A name the model recognised once is a mention wherever else it occurs in the article."""
@@ -304,6 +354,16 @@ class ArticleEntities:
             if t.pos_ == "VERB" and t.text[:1].islower() and i > start:
                 end = i
                 break
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if (
+                i > start
+                and t.pos_ == "ADP"
+                and t.lower_ not in ("de", "du", "des", "d'", "en", "et")
+                and nxt is not None
+                and nxt.text[:1].islower()
+            ):
+                end = i  # "Animaux en Péril pour maltraitance": cut before "pour maltraitance"
+                break
         while end < len(doc) and end > start and not doc[end - 1].whitespace_ and doc[end].is_alpha:
             end += 1  # "M'" + "bala": the tokenizer split an elision inside a name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
@@ -315,6 +375,17 @@ class ArticleEntities:
         if start >= end:
             return None
         span = doc[start:end]
+        first = span[0]
+        after = doc[end] if end < len(doc) else None
+        participle = first.lower_.endswith(("é", "ée", "és", "ées", "is", "ise", "u", "ue", "us"))
+        if (
+            len(span) == 1
+            and first.is_sent_start
+            and participle
+            and after is not None
+            and after.lower_ in ("par", "de", "d'", "pour")
+        ):
+            return None  # "Visé par une plainte ...": a fronted participle, not a name
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
             return None
         if len(span) == 1 and span[0].pos_ in ("VERB", "AUX", "ADJ", "ADV") and span[0].is_sent_start:
