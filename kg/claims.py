@@ -90,6 +90,22 @@ _LOCUTIONS: dict[str, tuple[frozenset[str], str]] = {
     "requérir": (frozenset(), "contre"),  # "le parquet a requis cinq ans contre X"
     "qualifier": (frozenset(_PEJORATIVES), "act"),  # "qualifie de « provocation » le déploiement de X"
 }
+# Words that dismiss an accusation: "des accusations sans fondement", "c'est faux".
+_DISMISSIVE = (
+    "sans fondement",
+    "infondé",
+    "faux",
+    "fausse",
+    "mensong",
+    "ridicule",
+    "grotesque",
+    "absurde",
+    "calomni",
+    "diffamatoire",
+    "fantaisiste",
+    "sans aucun fondement",
+    "aberrant",
+)
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -97,10 +113,10 @@ _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger me
 DENIAL_VERBS = frozenset(["nier", "démentir", "contester", "réfuter", "rejeter"])
 # Verbs of saying and thinking: they attribute the content to their subject.
 SPEECH_VERBS = frozenset(
-    """affirmer déclarer dire assurer indiquer estimer expliquer ajouter souligner préciser annoncer
-    confirmer révéler soutenir prétendre penser croire juger considérer écrire raconter dénoncer
-    accuser répondre rappeler assurer avancer évoquer signaler alléguer insister martèler marteler
-    lancer""".split()
+    """rétorquer répliquer riposter affirmer déclarer dire assurer indiquer estimer expliquer ajouter
+    souligner préciser annoncer confirmer révéler soutenir prétendre penser croire juger considérer
+    écrire raconter dénoncer accuser répondre rappeler assurer avancer évoquer signaler alléguer
+    insister martèler marteler lancer""".split()
 )
 # Verbs that describe wrongdoing when an actor is their subject (or their passive agent).
 WRONGDOING_VERBS = frozenset(
@@ -389,6 +405,8 @@ class _Extractor:
         j = rel.i - 1
         while j >= 0 and doc[j].text == ",":
             j -= 1
+        if j >= 0 and doc[j].text == ")":  # "l'Agence ... (AFLD), qui ...": the acronym names it
+            j -= 1
         if j >= 0 and self.ents.entity_at(doc[j]) is not None:
             return doc[j]
         return rel.head.head if rel.head.dep_ == "acl:relcl" else rel
@@ -406,7 +424,8 @@ class _Extractor:
                 k = ents.entity_at(child)
                 if k is None or k in found:
                     continue
-                if person_head and ents.type_of(k) != "PER" and child.dep_ != "appos":
+                comma = child.i > 0 and self.doc[child.left_edge.i - 1].text == ","
+                if person_head and ents.type_of(k) != "PER" and not (child.dep_ == "appos" and comma):
                     continue  # "le candidat LREM": the party is an affiliation, not the person
                 if child.dep_ == "appos" and child.i > head.i and child.left_edge.i - self._np_end(head) > 3:
                     continue  # an "apposition" after a whole clause is a misparse
@@ -544,7 +563,11 @@ class _Extractor:
     def subject_actors(self, verb: Token, *, exclude: set[int] | None = None) -> list[int]:
         """Actors of the verb's subject; when the parsed subject names none, the actor nearest
         before the verb in its clause (the parser often attaches a name to a wrong head)."""
-        found = self.actors(self.subject(verb), exclude=exclude, role=True)
+        subj = self.subject(verb)
+        found = self.actors(subj, exclude=exclude, role=True)
+        if not found and subj is not None and subj.pos_ == "NOUN":
+            # "l'ex-adjointe au maire Carole Benoît": a name deeper in the subject's own phrase
+            found = self.zone_actors(subj.left_edge.i, self._np_end(subj) + 1, exclude or set())
         if not found:
             left = self._subject_to_the_left(verb)
             found = self.actors(left, exclude=exclude, role=True) if left is not None else []
@@ -592,7 +615,10 @@ class _Extractor:
             if ch in ("«", "“") or (ch == '"' and opening is None):
                 opening = t.i
             elif (ch in ("»", "”") or ch == '"') and opening is not None:
-                speaker = self._attribution(opening, t.i)
+                words = sum(1 for w in doc[opening + 1 : t.i] if not w.is_punct)
+                closing = t.i + 1 >= len(doc) or doc[t.i + 1].text in (",", ".", ":", ";", "!", "?")
+                # a quoted word or two inside a sentence (« provocation ») is no statement
+                speaker = self._attribution(opening, t.i) if words >= 4 or closing else None
                 if speaker is not None:
                     regions.append((opening, t.i, speaker))
                 opening = None
@@ -609,7 +635,9 @@ class _Extractor:
                     (c for c in t.children if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T), None
                 )
                 subj = subj or self._post_verbal(t)
-                keys = self.actors(subj)
+                quoted = {k for _, k in self.ents.named_in(start, end)}  # who is named in the quote
+                pronoun = subj is not None and subj.pos_ == "PRON"
+                keys = self.actors(subj, exclude=quoted if pronoun else None)
                 return keys[0] if keys else None
         before = doc[start].sent
         j = start - 1
@@ -1092,10 +1120,24 @@ class _Extractor:
                 return i, self._phrase_end(i + 1, sent)
         return cue.i, cue.right_edge.i + 1
 
+    def _dismissal(self, start: int, end: int, speaker: int, sent: Span) -> None:
+        """« Des accusations sans fondement », a rétorqué X: X denies what it is accused of."""
+        doc = self.doc
+        lemmas = {t.lemma_.lower() for t in doc[start:end]} | {t.lower_ for t in doc[start:end]}
+        text = doc[start:end].text.lower()
+        if not lemmas & (_ACCUSATION_NOUNS | _CHARGE_NOUNS) or not any(d in text for d in _DISMISSIVE):
+            return
+        accuser = self._last_accuser_of.get(speaker)
+        if accuser is None:
+            return
+        self.emit("denial", [speaker], [None], "démentir", "asserted", (start, end), sent)
+        self.emit("accusation", [accuser], [speaker], "démentir", "denied", (start, end), sent)
+
     def _quoted_wrongdoing(self) -> None:
         """« Y a volé notre technologie », a déclaré X: the quoted wrongdoing is X's accusation."""
         doc = self.doc
         for start, end, speaker in self._quotes:
+            self._dismissal(start + 1, end, speaker, doc[end].sent)
             if end - start > 1:  # « ... », a-t-il déclaré: the quotation is the speaker's statement
                 evidence = doc[doc[start].sent.start : doc[end].sent.end]  # all the sentences it spans
                 self._statements.append((speaker, "citation", (start + 1, end), evidence))
@@ -1154,9 +1196,7 @@ class _Extractor:
                 clitic = self._object_clitic(verb)  # "lui impute"
                 targets = self.ents.resolve_pronoun(clitic, exclude=exclude) if clitic is not None else []
         elif where == "obj":
-            stop = next(
-                (t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in ("pour", "de", "d'", ",")), sent.end
-            )
+            stop = next((t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in ("pour", ",")), sent.end)
             if lemma == "pointer":  # "pointe du doigt X": past the locution
                 start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ == "doigt"), verb.i + 1)
                 stop = next(
@@ -1171,8 +1211,10 @@ class _Extractor:
             if not targets:
                 clitic = self._object_clitic(verb)
                 targets = self.ents.resolve_pronoun(clitic, exclude=exclude) if clitic is not None else []
-        elif where == "act" and obj is not None:
-            targets = self._culprit_of_act([obj], exclude)
+        elif where == "act":
+            acts = [c for c in verb.children if c.dep_ == "obj" and c.lemma_.lower() not in _PEJORATIVES]
+            targets = self._culprit_of_act(acts, exclude)
+            obj = acts[0] if acts else obj
         if not targets:
             return
         offense = self.offense_after(verb, sent)

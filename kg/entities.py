@@ -489,7 +489,8 @@ class ArticleEntities:
         if span.start >= 1:
             t = doc[span.start - 1]
             lemma = t.lemma_.lower()
-            if t.pos_ == "NOUN" and lemma in ORG_NOUNS:
+            genitive = t.i >= 1 and doc[t.i - 1].lower_ in ("de", "d'", "du", "des")
+            if t.pos_ == "NOUN" and lemma in ORG_NOUNS and not genitive:  # not "le chef d'entreprise X"
                 c.org_votes += 1
                 c.role_nouns.add(lemma)
             elif t.pos_ == "NOUN" and lemma in PERSON_NOUNS and not span.text.isupper():
@@ -522,8 +523,10 @@ class ArticleEntities:
             ):
                 left = doc[n.start - 1]
                 noun = left if left.pos_ == "NOUN" else left.head
+                if noun.i >= 2 and doc[noun.i - 1].lower_ in ("de", "d'") and doc[noun.i - 2].pos_ == "NOUN":
+                    noun = doc[noun.i - 2]  # "le chef d'entreprise X": the head is "chef"
                 affiliation = noun.lemma_.lower() in PERSON_NOUNS and n.label != "PER"
-                if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 3 and not affiliation:
+                if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 5 and not affiliation:
                     self._add_description(c, noun, stop=n.start, adjacent=True)
             elif n.start >= 2 and doc[n.start - 1].text == "," and head.dep_ == "appos":
                 gov = head.head  # "L'ancien Premier ministre, Manuel Valls"
