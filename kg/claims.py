@@ -106,6 +106,8 @@ _DISMISSIVE = (
     "sans aucun fondement",
     "aberrant",
 )
+# Words that end the phrase of an accused: "contre X après des chants ... face à Y".
+_PHRASE_ENDS = frozenset("pour auprès devant contre après lors depuis malgré face avant durant".split())
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -143,6 +145,7 @@ _NEGATIONS = frozenset("""pas jamais aucun aucune nullement guère ni""".split()
 _BEFORE_INFINITIVE = frozenset("ne n' pas plus jamais s' se l' les lui leur y en avoir être".split())
 _OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
+_INVERTED = frozenset("il elle ils elles on".split())
 _OBJECT_DEPS = frozenset(("obj", "iobj", "obl:arg", "xcomp", "obl"))
 _EUPHONIC_T = frozenset(("-t", "-t-", "t"))  # "a-t-il": the t is not the subject
 _QUOTE_MARKS = frozenset('«»"“”')
@@ -546,10 +549,28 @@ class _Extractor:
             and any(c.lower_ in _NEGATIONS for c in t.children)
         )
 
+    def _inner_names(self, head: Token | None, exclude: set[int]) -> list[int]:
+        """ "l'ex-adjointe au maire Carole Benoît": a name deeper in a noun's own phrase."""
+        if head is None or head.pos_ != "NOUN":
+            return []
+        return self.zone_actors(head.left_edge.i, self._np_end(head) + 1, exclude)
+
+    def _inverted_pronoun(self, verb: Token) -> Token | None:
+        """ "a-t-elle affirmé", "estime-t-il": the pronoun after the verb or its auxiliary, however
+        the parser attached it."""
+        doc = self.doc
+        for i in range(max(verb.sent.start, verb.i - 3), min(verb.sent.end, verb.i + 3)):
+            if doc[i].text.startswith("-") and doc[i].lower_.lstrip("-") in _INVERTED:
+                return doc[i]
+        return None
+
     def subject(self, verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T:
                 return c
+        inverted = self._inverted_pronoun(verb)
+        if inverted is not None:
+            return inverted
         # "X a décidé de poursuivre Y": the subject of the governing verb
         head = verb.head
         if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
@@ -564,10 +585,7 @@ class _Extractor:
         """Actors of the verb's subject; when the parsed subject names none, the actor nearest
         before the verb in its clause (the parser often attaches a name to a wrong head)."""
         subj = self.subject(verb)
-        found = self.actors(subj, exclude=exclude, role=True)
-        if not found and subj is not None and subj.pos_ == "NOUN":
-            # "l'ex-adjointe au maire Carole Benoît": a name deeper in the subject's own phrase
-            found = self.zone_actors(subj.left_edge.i, self._np_end(subj) + 1, exclude or set())
+        found = self.actors(subj, exclude=exclude, role=True) or self._inner_names(subj, exclude or set())
         if not found:
             left = self._subject_to_the_left(verb)
             found = self.actors(left, exclude=exclude, role=True) if left is not None else []
@@ -634,7 +652,7 @@ class _Extractor:
                 subj = next(
                     (c for c in t.children if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T), None
                 )
-                subj = subj or self._post_verbal(t)
+                subj = subj or self._inverted_pronoun(t) or self._post_verbal(t)
                 quoted = {k for _, k in self.ents.named_in(start, end)}  # who is named in the quote
                 pronoun = subj is not None and subj.pos_ == "PRON"
                 keys = self.actors(subj, exclude=quoted if pronoun else None)
@@ -956,7 +974,7 @@ class _Extractor:
             subj = self.subject(verb.head)  # "Accusée de fraude par X, la chanteuse Y s'est installée"
         if subj is None and verb.i - verb.sent.start <= 1:
             subj = self._after_opening_clause(verb, sent)
-        accused = self.actors(subj)
+        accused = self.actors(subj, role=True) or self._inner_names(subj, set())
         if not accused:
             return
         accusers: list[int] = []
@@ -1365,7 +1383,7 @@ class _Extractor:
     def _phrase_end(self, start: int, sent: Span) -> int:
         doc = self.doc
         for j in range(start, sent.end):
-            if doc[j].text in (",", ";", ".", ":") or doc[j].lower_ in ("pour", "auprès", "devant", "contre"):
+            if doc[j].text in (",", ";", ".", ":") or doc[j].lower_ in _PHRASE_ENDS:
                 return j
         return sent.end
 
@@ -1558,10 +1576,11 @@ class _Extractor:
                 continue
             if self.status_of(t) != "alleged":
                 continue
-            span = (t.i, t.right_edge.i + 1)
+            predicate = t.head if t.dep_ == "cop" else t  # "serait au cœur d'un système de dopage"
+            span = (t.i, predicate.right_edge.i + 1)
             if categorise(self.doc[span[0] : span[1]].text) is None:
                 continue
-            culprit = self.actors(self.subject(t), exclude={source}, role=True)
+            culprit = self.actors(self.subject(predicate), exclude={source}, role=True)
             if culprit:
                 self.emit("accusation", [source], culprit, "selon", "alleged", span, sent)
                 return

@@ -70,6 +70,7 @@ _DETERMINERS = re.compile(
     r"^(?:l'|d'|de la |de l'|du |des |de |la |le |les |un |une |aux |au )+", re.IGNORECASE
 )
 _QUOTES = frozenset("«»\"“”„'‹›")
+_ACRONYM_SKIPS = frozenset("contre pour sur en et à au aux l' d'".split())
 _NAME_PARTICLES = frozenset("""de du des d' la le von van der den al el ben bin da di dos del y et""".split())
 
 _LABELS: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "OTHER"}
@@ -151,7 +152,7 @@ def name_key(text: str) -> str:
 
 
 def _acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_PARTICLES]
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_PARTICLES | _ACRONYM_SKIPS]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
@@ -358,7 +359,8 @@ class ArticleEntities:
             if (
                 i > start
                 and t.pos_ == "ADP"
-                and t.lower_ not in ("de", "du", "des", "d'", "en", "et")
+                and t.lower_
+                not in ("de", "du", "des", "d'", "en", "et", "contre")  # "lutte contre le dopage"
                 and nxt is not None
                 and nxt.text[:1].islower()
             ):
