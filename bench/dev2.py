@@ -1,4 +1,4 @@
-"""Score ``kg.claims`` accusations on the development cases of ``dev2_claims.py``.
+"""Score ``kg.claims`` accusations on the development cases of ``tests/claims_cases_2.py``.
 
 Usage::
 
@@ -19,9 +19,9 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from dev2_claims import CASES
+from claims_cases_2 import CASES
 
 import kg.claims
 import kg.entities

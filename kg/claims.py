@@ -162,7 +162,7 @@ OFFENSE_CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("crimes? de guerre", "génocide", "crimes? contre l'humanité", "nettoyage ethnique"),
     ),
     "terrorism": ("1123", ("terroris", "attentat")),
-    "espionage": ("1125", ("espion", "trahison", "ingérence")),
+    "espionage": ("1125", ("espion", "trahison", "ingérence", "pirat", "cyberattaque", "cyber-attaque")),
     "doping": (
         "112",
         (
@@ -650,8 +650,13 @@ class _Extractor:
             t = doc[i]
             if t.pos_ == "VERB" and _lemma(t) in SPEECH_VERBS:
                 subj = next(
-                    (c for c in t.children if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T), None
-                )
+                    (
+                        c
+                        for c in t.children
+                        if c.dep_ in _SUBJECT_DEPS and c.lower_ not in _EUPHONIC_T and not start <= c.i <= end
+                    ),
+                    None,
+                )  # a "subject" inside the quotation is a misparse: the speaker is outside it
                 subj = subj or self._inverted_pronoun(t) or self._post_verbal(t)
                 quoted = {k for _, k in self.ents.named_in(start, end)}  # who is named in the quote
                 pronoun = subj is not None and subj.pos_ == "PRON"
@@ -752,10 +757,11 @@ class _Extractor:
                 if nxt.lemma_.lower() in ("diffamation", "justice", "examen", "cause"):
                     return i, j + 1
                 continue
-            infinitive = "Inf" in nxt.morph.get("VerbForm", []) or any(
-                doc[k].lower_ in ("avoir", "être") for k in range(i + 1, j)
-            )
-            if nxt.pos_ in ("VERB", "AUX") and infinitive:
+            past_infinitive = any(doc[k].lower_ in ("avoir", "être") for k in range(i + 1, j))
+            infinitive = "Inf" in nxt.morph.get("VerbForm", []) or past_infinitive
+            if (
+                nxt.pos_ in ("VERB", "AUX") and infinitive
+            ) or past_infinitive:  # "d'avoir piraté", whatever its tag
                 return i, self._clause_end(i, sent)
             if self.ents.entity_at(nxt) is not None:
                 continue
@@ -884,6 +890,9 @@ class _Extractor:
                     self._investigation(tok, tok.head, sent)
             if len(self.out) == before:
                 self._selon_wrongdoing(sent)
+            for q_start, q_end, q_speaker in self._quotes:  # « Des accusations sans fondement », a rétorqué X
+                if sent.start <= q_end < sent.end:
+                    self._dismissal(q_start + 1, q_end, q_speaker, sent)
             rep = self.reported_by(sent, set())
             if rep is not None:
                 for i in range(before, len(self.out)):
@@ -1155,7 +1164,6 @@ class _Extractor:
         """« Y a volé notre technologie », a déclaré X: the quoted wrongdoing is X's accusation."""
         doc = self.doc
         for start, end, speaker in self._quotes:
-            self._dismissal(start + 1, end, speaker, doc[end].sent)
             if end - start > 1:  # « ... », a-t-il déclaré: the quotation is the speaker's statement
                 evidence = doc[doc[start].sent.start : doc[end].sent.end]  # all the sentences it spans
                 self._statements.append((speaker, "citation", (start + 1, end), evidence))

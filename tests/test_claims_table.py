@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 from claims_cases import CASES, Case
+from claims_cases_2 import CASES as CASES_2
 from spacy.language import Language
 
 import kg.claims
@@ -31,6 +32,24 @@ def _slug(note: str) -> str:
 
 
 IDS = [_slug(note) for _, _, note in CASES]
+
+# The second table (written apart, on other wording) with the constructions kg still misses,
+# each a strict xfail that says what kg does instead.
+KNOWN_GAPS_2 = {
+    "quote then visant X": "the target is named only by 'visant', after the quotation: nothing",
+    "selon + conditional": "'livrer des obus' names no offense of the taxonomy: nothing",
+    "participle soupçonnée par + nier": "the fronted participle's subject is not found: nothing",
+    "visé par une plainte de": "the complaint's author inside the fronted participle is missed",
+    "dénoncer + participle accusé de": "the act's author in a genitive after quotes is missed",
+    "quote, le club = later named club": "'le club' refers forward to a name given later: nothing",
+}
+CASES_2_PARAMS = [
+    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS_2[case[2]]))
+    if case[2] in KNOWN_GAPS_2
+    else pytest.param(*case)
+    for case in CASES_2
+]
+IDS_2 = ["t2-" + _slug(note) for _, _, note in CASES_2]
 
 
 def _norm(name: str) -> str:
@@ -93,6 +112,17 @@ def test_case_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_accusations(case: Case, extract: Callable[[str], Extracted]) -> None:
+    _check(case, extract)
+
+
+@pytest.mark.parametrize(("text", "expected", "note"), CASES_2_PARAMS, ids=IDS_2)
+def test_accusations_second_table(
+    text: str, expected: set, note: str, extract: Callable[[str], Extracted]
+) -> None:
+    _check((text, expected, note), extract)
+
+
+def _check(case: Case, extract: Callable[[str], Extracted]) -> None:
     text, expected, _ = case
     ents, claims = extract(text)
 

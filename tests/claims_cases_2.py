@@ -156,7 +156,11 @@ CASES: list[tuple[str, set[tuple[str, str, str]], str]] = [
     (
         "Poursuivi par le parquet de Kingston pour trafic de produits dopants, le sprinteur "
         "Devon Clarke a plaidé non coupable jeudi.",
-        {("parquet de Kingston", "Devon Clarke", "denied")},
+        # one sentence, two facts: the prosecution (asserted) and the plea (denied)
+        {
+            ("parquet de Kingston", "Devon Clarke", "asserted"),
+            ("parquet de Kingston", "Devon Clarke", "denied"),
+        },
         "participle poursuivi par + plaider non coupable",
     ),
     (
@@ -277,7 +281,8 @@ CASES: list[tuple[str, set[tuple[str, str, str]], str]] = [
     (
         "Le ministre brésilien de l'Environnement, Carlos Mendes, rejette les accusations de "
         "l'ONG Amazonia Viva, qui lui reproche d'avoir autorisé des forages illégaux.",
-        {("Amazonia Viva", "Carlos Mendes", "denied")},
+        # one sentence, two facts: the NGO's reproach (asserted) and the minister's rejection (denied)
+        {("Amazonia Viva", "Carlos Mendes", "asserted"), ("Amazonia Viva", "Carlos Mendes", "denied")},
         "rejeter les accusations de X (same sentence)",
     ),
     (
