@@ -298,7 +298,10 @@ class ArticleEntities:
         if t.text.isupper() and len(t.text) >= 2:
             return True  # an acronym
         if t.is_sent_start or t.i == 0 or t.doc[t.i - 1].text in (".", "«", '"', ":", "!", "?"):
-            return t.pos_ == "PROPN" and t.lower_ not in _NOT_NAMES
+            # at a sentence start, a proper noun, or a word the French vocabulary does not know
+            # ("Tessaro a perdu ...", tagged as a verb)
+            unknown = t.is_oov and len(t.text) > 2 and t.pos_ in ("VERB", "NOUN", "PROPN", "X", "ADJ")
+            return (t.pos_ == "PROPN" or unknown) and t.lower_ not in _NOT_NAMES
         return t.pos_ == "PROPN" and t.lower_ not in _NOT_NAMES
 
     def _propagate_names(self) -> None:

@@ -432,13 +432,12 @@ REFERENCES = [
         {"Orvalis"},
         None,
     ),
-    _gap(
+    (
         "Tessaro a perdu son procès contre l'État. La société va faire appel.",
         ("société", 0),
         False,
         {"Tessaro"},
         None,
-        reason="sentence-initial 'Tessaro' (tagged VERB) is dropped from the entities: []",
     ),
     (
         "Le groupe Tessaro a annoncé la fermeture de deux usines. Le groupe emploie quatre mille personnes.",
