@@ -62,6 +62,8 @@ INSTITUTION_NOUNS = frozenset(
     "tribunal cour parquet police gendarmerie préfecture procureur procureure".split()
 )
 
+_TITLE_TOKENS = frozenset("M. MM. Mme Mmes Mlle Me Maître Dr Pr".split())
+
 # Courtesy and professional titles kept as aliases but not in the name.
 _TITLES = re.compile(
     r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Maître|Dr|Pr|Docteur|Professeur|Monsieur|Madame|Mgr|Sir|Lord)\s+"
@@ -85,6 +87,12 @@ _ACTOR_VERBS = frozenset(
 
 # Nouns that may stand for a state as well as an organisation: "le pays", "le gouvernement".
 _STATE_NOUNS = frozenset("pays état gouvernement régime capitale administration puissance".split())
+_FEMININE_ROLES = frozenset(
+    """ministre-déléguée présidente députée sénatrice avocate procureure conseillère directrice patronne
+    candidate actrice chanteuse autrice dirigeante fondatrice joueuse championne élue ambassadrice
+    militante opposante magistrate sportive épouse fille reine princesse plaignante suspecte
+    prévenue accusée victime-femme rappeuse animatrice réalisatrice chercheuse experte""".split()
+)
 _NAME_PRIORITY: dict[str, int] = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
 _SINGLE_WORD_PRIORITY: dict[str, int] = {"GPE": 4, "LOC": 3, "ORG": 2, "PER": 1, "OTHER": 0}
 # Capitalised words that are not names: titles of address, days, months.
@@ -152,7 +160,8 @@ def name_key(text: str) -> str:
 
 
 def _acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_PARTICLES | _ACRONYM_SKIPS]
+    words = [re.sub(r"^[dlDL]'", "", w) for w in re.split(r"[\s\-]+", name)]  # "d'orientation"
+    words = [w for w in words if w and w.lower() not in _NAME_PARTICLES | _ACRONYM_SKIPS]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
@@ -312,6 +321,8 @@ class ArticleEntities:
             toks = tuple(t.text for t in doc[n.start : n.end])
             if any(t[:1].isupper() for t in toks) and len("".join(toks)) >= 2:
                 names.setdefault(toks, n.label)
+            if n.label == "PER" and len(toks) >= 2 and toks[-1][:1].isupper() and len(toks[-1]) >= 3:
+                names.setdefault((toks[-1],), "PER")  # "Jean Dupuis ... Dupuis l'accuse": the surname alone
         if not names:
             return
         by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -377,6 +388,10 @@ class ArticleEntities:
             end -= 1
         while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].text in _QUOTES):
             start += 1
+        while end - 1 > start and doc[end - 1].lower_ in _NOT_NAMES:
+            end -= 1  # "Jean Dupuis lundi": the date is not part of the name
+        if start >= 1 and start < end and doc[start - 1].text in _TITLE_TOKENS:
+            start -= 1  # "M. Jean Dupuis": the title stays in the span (an alias), not in the name
         if start >= end:
             return None
         span = doc[start:end]
@@ -796,8 +811,19 @@ class ArticleEntities:
                 score += 3.0  # "le studio" after "le studio X"; "le ministre" after "X, ministre"
             elif not pronoun and roles & PERSON_NOUNS and noun in PERSON_NOUNS:
                 score -= 1.5  # "l'humoriste" is not the one already called "l'ancien ministre"
-            if pronoun and "Fem" in morph.get("Gender", []) and e.type == "PER" and self._is_masc(n):
-                score -= 2.0
+            if pronoun and e.type == "PER":
+                gender = self._gender(n.entity)
+                said = (
+                    "Fem"
+                    if token.lower_.lstrip("-") in ("elle", "elles")
+                    else "Masc"
+                    if token.lower_.lstrip("-") in ("il", "ils")
+                    else None
+                )
+                if said is None and morph.get("Gender", []):
+                    said = morph.get("Gender", [])[0]
+                if gender and said and gender != said:
+                    score -= 2.0  # "elle" is not "Jean Dupuis"
             if pronoun and not plural and self._is_plural(n):
                 score -= 2.0  # "elle" is not "les États-Unis"
             if speaker and e.type == "PER":
@@ -840,6 +866,21 @@ class ArticleEntities:
             t for t in self.doc[sent.start : n.start] if not (t.is_punct or t.is_space or t.pos_ == "DET")
         ]
         return len(lead) == 0
+
+    def _gender(self, key: int) -> str | None:
+        """A person's grammatical gender when the text shows it: a gendered role noun in a
+        description ("la directrice"), or the tagger's gender on the first name."""
+        c = self._clusters[key]
+        for noun in c.role_nouns:
+            if noun in _FEMININE_ROLES:
+                return "Fem"
+        for m in c.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span) >= 2:
+                genders = span[0].morph.get("Gender", [])
+                if genders and span[0].pos_ == "PROPN":
+                    return genders[0]
+        return None
 
     def _is_plural(self, n: _Named) -> bool:
         before = self.doc[n.start - 1].lower_ if n.start > 0 else ""
