@@ -108,6 +108,27 @@ _DISMISSIVE = (
 )
 # Words that end the phrase of an accused: "contre X après des chants ... face à Y".
 _PHRASE_ENDS = frozenset("pour auprès devant contre après lors depuis malgré face avant durant".split())
+# Who speaks for an accused: "son avocat dénonce un acharnement", "l'entourage du ministre dément".
+_REPRESENTATIVES = frozenset(
+    """avocat avocate avocats conseil conseils entourage porte-parole proche proches défense
+    représentant""".split()
+)
+# Verbs by which the accused answers; a denial when the answer negates or dismisses.
+_RESPONSE_VERBS = frozenset(
+    """assurer affirmer estimer juger répondre rétorquer répliquer défendre dénoncer clamer
+    maintenir déclarer""".split()
+)
+# Words of innocence and of victimhood in an answer: "il est innocent", "un acharnement".
+_INNOCENCE = (
+    "innocen",
+    "acharnement",
+    "cabale",
+    "complot",
+    "relaxe",
+    "toujours respecté",
+    "en règle",
+    "conforme",
+)
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -371,6 +392,7 @@ class _Extractor:
         self.out: list[ClaimMention] = []
         self._last_accuser_of: dict[int, int] = {}  # accused -> its last accuser in the article
         self._accused_order: list[int] = []  # accused actors, the latest last
+        self._accused_at: dict[int, int] = {}  # accused -> first token of the sentence accusing it last
         self._offense_of: dict[int, tuple[tuple[int, int], int]] = {}  # accuser -> last offense given
         self._open_inquiry: tuple[set[int], int] | None = None  # authors and sentence of an open inquiry
         self._statements: list[tuple[int, str, tuple[int, int], Span]] = []  # speaker, cue, content, sentence
@@ -800,6 +822,7 @@ class _Extractor:
     ) -> None:
         doc = self.doc
         start_char, end_char = _sentence_chars(sent)
+        start_char_token = sent.start
         speakers = list(speakers)
         if kind == "accusation" and (content is None or content[0] >= content[1]):
             content = self._recalled_offense(speakers, sent)
@@ -839,6 +862,7 @@ class _Extractor:
                     if t in self._accused_order:
                         self._accused_order.remove(t)
                     self._accused_order.append(t)
+                    self._accused_at[t] = start_char_token
 
     # --- the constructions ------------------------------------------------------------------
     def run(self) -> list[ClaimMention]:
@@ -858,6 +882,7 @@ class _Extractor:
                     self._accusation_verb(tok, lemma, sent)
                 elif lemma in DENIAL_VERBS and tok.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
                     self._denial(tok, lemma, sent)
+
                 elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
                     self._denial(tok, "plaider non coupable", sent)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
@@ -888,6 +913,9 @@ class _Extractor:
                     self._locution(tok, tok.lemma_.lower(), sent)
                 elif tok.pos_ == "NOUN" and _judicial_procedure(tok):
                     self._investigation(tok, tok.head, sent)
+            for tok in sent:  # the accused answers (after the cues, which may have accused it here)
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in _RESPONSE_VERBS and self._accused_order:
+                    self._response(tok, tok.lemma_.lower(), sent)
             if len(self.out) == before:
                 self._selon_wrongdoing(sent)
             for q_start, q_end, q_speaker in self._quotes:  # « Des accusations sans fondement », a rétorqué X
@@ -1301,22 +1329,78 @@ class _Extractor:
         return prev
 
     def _denial(self, verb: Token, lemma: str, sent: Span) -> None:
-        if lemma in _WEAK_DENIALS and not any(
+        deniers = self._answering(verb, sent)
+        accusation_object = any(
             t.lemma_.lower() in _ACCUSATION_NOUNS | _CHARGE_NOUNS for t in verb.subtree if t.i > verb.i
-        ):
-            return  # "rejeter la demande" is no denial; "rejeter les accusations" is
-        subj = self.subject(verb)
-        deniers = self.actors(subj, role=True)
-        if subj is not None and self.ents.entity_at(subj) is None and self._accused_order:
-            # "Il conteste ces accusations", "l'agent immobilier a plaidé non coupable": who denies
-            # is the one just accused
-            deniers = [self._accused_order[-1]]
+        )
+        if lemma in _WEAK_DENIALS and not accusation_object and not deniers:
+            return  # "rejeter la demande" is no denial; "rejeter les accusations" is, and so is anything
+            # the one just accused contests ("Le coureur conteste fermement ces résultats")
+        if not deniers:
+            subj = self.subject(verb)
+            deniers = self.actors(subj, role=True)
         if not deniers:
             return
+        self._deny(verb, lemma, deniers, sent)
+
+    def _answering(self, verb: Token, sent: Span) -> list[int]:
+        """The actor answering an accusation made just before: the subject when it was accused in
+        the last three sentences, by name, pronoun or description ("le maire", "la firme"), or
+        through its lawyer or entourage ("son avocat", "l'entourage du ministre")."""
+        if not self._accused_order:
+            return []
+        subj = self.subject(verb)
+        if subj is None:
+            return []
+        recent = [a for a in self._accused_order if self._recently_accused(a, sent)]
+        if not recent:
+            return []
+        if subj.lemma_.lower() in _REPRESENTATIVES:
+            for child in subj.children:
+                if _is_genitive(child):
+                    found = [k for k in self.actors(child, role=True) if k in recent]
+                    if found:
+                        return found[:1]
+            if any(c.dep_ == "det" and "Yes" in c.morph.get("Poss", []) for c in subj.children):
+                return recent[-1:]  # "son avocat": the one just accused
+            return []
+        if self.ents.entity_at(subj) is None and subj.pos_ in ("PRON", "NOUN"):
+            found = [k for k in self.actors(subj, role=True) if k in recent]
+            return found[:1] or recent[-1:]  # "il", "le maire": the one just accused
+        return [k for k in self.actors(subj, role=True) if k in recent][:1]
+
+    def _recently_accused(self, actor: int, sent: Span) -> bool:
+        at = self._accused_at.get(actor)
+        if at is None or at > sent.start:
+            return False
+        doc = self.doc
+        return len({doc[i].sent.start for i in range(at, sent.start) if not doc[i].is_space}) <= 3
+
+    def _response(self, verb: Token, lemma: str, sent: Span) -> None:
+        """The accused answers: "Le coureur assure n'avoir jamais triché", "Son avocat dénonce un
+        acharnement", "La firme juge la procédure « sans fondement »": a denial when the answer
+        negates or dismisses."""
+        deniers = self._answering(verb, sent)
+        if not deniers:
+            return
+        content = self.doc[verb.i : self._clause_end(verb.i, sent)]
+        words = {t.lower_ for t in content}
+        text = content.text.lower()
+        negation = bool(words & {"jamais", "aucun", "aucune", "rien", "pas"})
+        dismissal = any(d in text for d in _DISMISSIVE) or any(w in text for w in _INNOCENCE)
+        if negation or dismissal:
+            self._deny(verb, lemma, deniers, sent)
+
+    def _deny(self, verb: Token, lemma: str, deniers: list[int], sent: Span) -> None:
         content = (verb.i + 1, self._clause_end(verb.i, sent))
         if lemma == "plaider non coupable":  # "a plaidé non coupable", not the rest of the sentence
             last = max((t.i for t in verb.subtree if t.lower_ == "coupable"), default=verb.i)
             content = (verb.i, last + 1)
+        if any(
+            c.type == "denial" and c.speaker in deniers and c.start == _sentence_chars(sent)[0]
+            for c in self.out
+        ):
+            return  # one denial per sentence
         self.emit("denial", deniers, [None], lemma, "asserted", content, sent)
         named_accuser = None
         for t in verb.subtree:
