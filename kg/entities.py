@@ -450,6 +450,15 @@ class ArticleEntities:
                 idx, how = self._longer_name(key, by_key), "shortened-name"
             if idx is None and key.upper().replace(" ", "") in acronyms:
                 idx, how = acronyms[key.upper().replace(" ", "")], "acronym"
+            if idx is None and name.isupper() and n.start >= 2 and self.doc[n.start - 1].text == "(":
+                before = self._token_named.get(n.start - 2)  # "la Commission ... (CNIL)": its abbreviation
+                if (
+                    before is not None
+                    and before.entity >= 0
+                    and n.end < len(self.doc)
+                    and self.doc[n.end].text == ")"
+                ):
+                    idx, how = before.entity, "bracketed-acronym"
             if idx is not None and how and name not in self._clusters[idx].names:
                 self._clusters[idx].merges.append((self._clusters[idx].names[0], name, how))
             if idx is None:
