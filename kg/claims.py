@@ -636,13 +636,23 @@ class _Extractor:
         return None
 
     def _post_verbal(self, verb: Token) -> Token | None:
-        """ ", a ajouté Me X": the speaker named right after an inverted verb of speech."""
+        """ ", a ajouté Me X": the speaker named right after an inverted verb of speech; a name
+        after "à" is the one spoken to ("a expliqué à l'AFP X"), not the speaker."""
         doc = self.doc
-        for i in range(verb.i + 1, min(verb.i + 4, verb.sent.end)):
-            if self.ents.entity_at(doc[i]) is not None:
-                return doc[i]
-            if doc[i].pos_ == "NOUN" and self.ents.refers_to(doc[i]):
-                return doc[i]
+        addressee: int | None = None
+        for i in range(verb.i + 1, min(verb.i + 8, verb.sent.end)):
+            t = doc[i]
+            if t.lower_ in ("à", "au", "aux"):
+                addressee = i
+                continue
+            span = self.ents.named_span(i)
+            if span is not None:
+                if addressee is not None and all(doc[k].pos_ == "DET" for k in range(addressee + 1, span[0])):
+                    addressee = None  # skip the one spoken to
+                    continue
+                return doc[span[0]]
+            if t.pos_ == "NOUN" and self.ents.refers_to(t):
+                return t
         return None
 
     def _quote_regions(self) -> list[tuple[int, int, int]]:
@@ -890,7 +900,9 @@ class _Extractor:
                         self._investigation(tok, tok.head, sent, status="asserted", cue_name="plainte")
                     else:
                         self._complaint(tok, sent)
-                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _INVESTIGATION_NOUNS:
+                elif (
+                    tok.pos_ == "NOUN" and tok.lemma_.lower() in _INVESTIGATION_NOUNS and not _attributed(tok)
+                ):
                     before_inv = len(self.out)
                     self._investigation(tok, tok.head, sent)
                     if len(self.out) == before_inv:
@@ -1734,6 +1746,15 @@ def _judicial_procedure(noun: Token) -> bool:
         return True
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     return lemma == "information" and nxt is not None and nxt.lower_ == "judiciaire"
+
+
+def _attributed(noun: Token) -> bool:
+    """ "selon une enquête de X", "d'après une enquête publiée par X": a source, not an inquiry."""
+    doc = noun.doc
+    for i in range(max(noun.sent.start, noun.i - 3), noun.i):
+        if doc[i].lower_ == "selon" or (doc[i].lower_ == "après" and i > 0 and doc[i - 1].lower_ == "d'"):
+            return True
+    return False
 
 
 def _is_agent(t: Token) -> bool:

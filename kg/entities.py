@@ -101,6 +101,11 @@ _NOT_NAMES = frozenset(
     janvier février mars avril mai juin juillet août septembre octobre novembre décembre""".split()
 )
 _COORDINATORS = frozenset(""", et ou ainsi que comme""".split())
+# Verbs of saying: their pronoun subject is most often a person ("a-t-il déclaré").
+_SAYING_VERBS = frozenset(
+    """affirmer déclarer assurer indiquer annoncer estimer dire répondre expliquer souligner préciser
+    ajouter confirmer lancer poursuivre rétorquer répliquer raconter confier admettre reconnaître""".split()
+)
 _PERSON_PRONOUNS = frozenset(
     """il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci le la l' les""".split()
 )
@@ -762,7 +767,7 @@ class ArticleEntities:
         noun = token.lemma_.lower()
         attributed = token.i > 0 and self.doc[token.i - 1].lower_ in ("selon", "après", "pour")  # "Selon lui"
         speaker = pronoun and (
-            (token.dep_.endswith("subj") and token.head.lemma_ in _ACTOR_VERBS) or attributed
+            (token.dep_.endswith("subj") and token.head.lemma_ in _SAYING_VERBS) or attributed
         )
         want: set[str]
         if pronoun:
@@ -813,7 +818,7 @@ class ArticleEntities:
             head = self.doc[n.start : n.end].root
             if head.dep_.startswith("nsubj") or self._sentence_topic(n):
                 score += 1.0  # subjects and sentence topics are the likeliest antecedents
-            if pronoun and sentence_initial and n.entity == previous_subject:
+            if pronoun and (sentence_initial or speaker) and n.entity == previous_subject:
                 score += 1.5  # "X, jugé ..., avait lancé ... . Il avait soutenu ...": X continues
             roles = self._clusters[n.entity].role_nouns
             if not pronoun and noun in roles:

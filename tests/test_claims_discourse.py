@@ -71,6 +71,21 @@ CASES = [
         id="selon lui is not the subject of its own clause",
     ),
     pytest.param(
+        "« La société Corvane nous a trompés pendant des années », a expliqué à l'AFP Lucie Perrin.",
+        {("accusation", "Lucie Perrin", "Corvane", "asserted")},
+        id="the name after a is the one spoken to, not the speaker",
+    ),
+    pytest.param(
+        "« Nous avons été trompés pendant des années », a expliqué l'avocate à l'AFP",
+        set(),
+        id="an attribution at the very end of the text",
+    ),
+    pytest.param(
+        "Le syndicat Sud-Rail a rencontré le ministre Paul Girard. Il l'accuse de mentir.",
+        {("accusation", "Sud-Rail", "Paul Girard", "asserted")},
+        id="a subject pronoun continues the previous subject",
+    ),
+    pytest.param(
         "Paul Girard a rencontré les dirigeants de Brenval. Selon lui, il s'agirait d'une erreur comptable.",
         {("claim", "Paul Girard", None, "alleged")},
         id="impersonal il refers to nothing",
