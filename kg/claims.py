@@ -125,9 +125,13 @@ _INNOCENCE = (
     "cabale",
     "complot",
     "relaxe",
-    "toujours respecté",
+    "respect",
     "en règle",
-    "conforme",
+    "conform",
+    "légal",
+    "transparen",
+    "irréprochable",
+    "aucune faute",
 )
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
@@ -633,6 +637,14 @@ class _Extractor:
             if t.pos_ == "VERB" or t.text in (":", ";", "«", "»", '"') or t.lower_ in ("que", "qu'", "qui"):
                 return None
             i -= 1
+        # no name: the actor noun opening the clause ("L'entourage de l'athlète dément ...")
+        opener = next((t for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.pos_ == "DET")), None)
+        if (
+            opener is not None
+            and opener.pos_ == "NOUN"
+            and opener.lemma_.lower() in _ACTOR_NOUNS | _REPRESENTATIVES
+        ):
+            return opener
         return None
 
     def _post_verbal(self, verb: Token) -> Token | None:
@@ -1395,6 +1407,9 @@ class _Extractor:
         deniers = self._answering(verb, sent)
         if not deniers:
             return
+        if lemma == "défendre" and any(c.lower_ in ("se", "s'") for c in verb.children):
+            self._deny(verb, "se défendre", deniers, sent)  # "s'est défendu le cinéaste"
+            return
         content = self.doc[verb.i : self._clause_end(verb.i, sent)]
         words = {t.lower_ for t in content}
         text = content.text.lower()
@@ -1663,6 +1678,7 @@ class _Extractor:
         """ "Selon X, Y aurait détourné ...", "Pour X, Y a violé ...": X accuses Y."""
         source = self.attribution(sent)
         if source is None:
+            self._attributed_denial(sent)
             return
         end = sent.end
         while end > sent.start and self.doc[end - 1].is_space:
@@ -1672,6 +1688,22 @@ class _Extractor:
         self._wrongdoing_clause(sent.root, [source], "selon", sent, max_depth=4)
         if len(self.out) == before:
             self._hedged_offense(sent, source)
+
+    def _attributed_denial(self, sent: Span) -> None:
+        """ "Selon son avocat, Y « n'a jamais copié la moindre ligne »": the accused, through its
+        lawyer or entourage, negates what it was just accused of."""
+        doc = self.doc
+        marker = next((t for t in sent if t.lower_ == "selon"), None)
+        if marker is None or marker.i + 2 >= sent.end:
+            return
+        head = next((t for t in doc[marker.i + 1 : marker.i + 4] if t.pos_ == "NOUN"), None)
+        if head is None or head.lemma_.lower() not in _REPRESENTATIVES:
+            return
+        root = sent.root
+        subject = self.actors(self.subject(root), role=True)
+        recent = [a for a in subject if self._recently_accused(a, sent)]
+        if recent and any(t.lower_ in ("jamais", "aucun", "aucune", "rien") for t in sent):
+            self._deny(root, "démentir", recent[:1], sent)
 
     def _hedged_offense(self, sent: Span, source: int) -> None:
         """A conditional main clause whose predicate names an offense: "Y aurait utilisé de l'EPO"."""
