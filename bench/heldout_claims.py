@@ -4,7 +4,7 @@ Each case is ``(text, expected, note)``: a short French news-style text, the set
 ``(accuser, accused, status)`` triples a careful reader finds in it, and a short note.
 Status is ``asserted`` (plain statement, charge, conviction, complaint), ``alleged``
 (conditional, suspicion, investigation) or ``denied`` (the accused denies the accuser's claim).
-Negative texts expect the empty set. Run with ``python bench/heldout.py``.
+Negative texts expect the empty set. Run with ``python bench/cases.py``.
 """
 
 from __future__ import annotations

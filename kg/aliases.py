@@ -12,10 +12,10 @@ entities across articles:
 YAML: a list of such mappings. CSV: a header with these columns (``name`` required), several
 values in one cell separated by ``|``. Example (YAML)::
 
-    - name: David Sacks
-      aliases: [David Sachs]
-      type: PER
-      same_as: [Q7783367]
+    - name: Organisation mondiale de la santé
+      aliases: [OMS, WHO]
+      type: ORG
+      same_as: [Q7817]
     - name: Meta
       distinct: [Metaculus]
 """

@@ -409,7 +409,7 @@ class _Extractor:
         """Actors a phrase headed by ``token`` stands for, with its coordinated phrases.
 
         ``role``: the phrase fills a role that only an actor can fill (the subject of "accuser"),
-        so a definite description there ("les ogres de la Silicon Valley") is resolved too.
+        so a definite description there ("les géants de la Silicon Valley") is resolved too.
         """
         if token is None:
             return []
@@ -428,7 +428,7 @@ class _Extractor:
         return out
 
     def _relative_antecedent(self, rel: Token) -> Token:
-        """ "Tristane Banon, qui affirme ...": the name just before the relative pronoun, else the
+        """ "Claire Morel, qui affirme ...": the name just before the relative pronoun, else the
         noun the parser attached the relative clause to."""
         doc = self.doc
         j = rel.i - 1
@@ -465,7 +465,7 @@ class _Extractor:
         if apposed is not None and apposed not in (exclude or set()):
             return [apposed]
         if head.pos_ == "NOUN" and head.lemma_.lower() in _SPOKESPERSON_NOUNS:
-            for child in head.children:  # "un porte-parole d'OpenAI" speaks for OpenAI
+            for child in head.children:  # "un porte-parole de Brenval" speaks for Brenval
                 k = ents.entity_at(child)
                 if k is not None and _is_genitive(child) and k not in (exclude or set()):
                     return [k]
@@ -546,7 +546,7 @@ class _Extractor:
         return out
 
     def _genitive_of_common_noun(self, i: int) -> bool:
-        """ "les ogres de la Silicon Valley": a name after "de" modifying a common noun."""
+        """ "les géants de la Silicon Valley": a name after "de" modifying a common noun."""
         t = self.doc[i]
         head = t.head
         return (
@@ -1044,7 +1044,7 @@ class _Extractor:
                 accusers = self.actors(c, exclude=set(accused), role=True)
         if not accusers:  # "de dopage par son ancienne équipe": "par" attached lower down
             accusers = self._linear_agent(verb, sent, set(accused))
-        if not accusers:  # "..., selon Mediapart": the source accuses
+        if not accusers:  # "..., selon Le Canard enchaîné": the source accuses
             source = self.attribution(sent)
             accusers = [source] if source is not None and source not in accused else []
         if not accusers:

@@ -150,7 +150,7 @@ def query(
     sparql: Annotated[str | None, typer.Option("--sparql", help="Run this SPARQL query instead.")] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="NAME=VALUE for a query parameter, e.g. entity=OpenAI."),
+        typer.Option("--param", "-p", help="NAME=VALUE for a query parameter, e.g. entity=Greenpeace."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the named queries.")] = False,
@@ -159,7 +159,7 @@ def query(
 
     Examples:
       kg query who-accused-whom --out outputs
-      kg query accusations-against -p entity=DeepSeek
+      kg query accusations-against -p entity=Greenpeace
       kg query chains --format csv
       kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """

@@ -8,7 +8,7 @@ through names, pronouns ("il", "elle", "ils") and descriptions ("l'entreprise", 
 "les deux géants américains").
 
 Notes: role nouns and organisation nouns are general French lexicon; a description such as
-"la start-up chinoise DeepSeek" is linked to its entity through the dependency parse (appos,
+"la start-up chinoise Brenval" is linked to its entity through the dependency parse (appos,
 nmod, flat) or adjacency, never through names.
 """
 
@@ -137,10 +137,10 @@ def _definite(token: Token) -> bool:
 
 
 def strip_name(text: str) -> str:
-    """The name without determiners, elisions and titles: "l'OpenAI" -> "OpenAI".
+    """The name without determiners, elisions and titles: "l'Unesco" -> "Unesco".
 
-    >>> strip_name("Me Marie Burguburu"), strip_name("la Chine"), strip_name("d'OpenAI")
-    ('Marie Burguburu', 'Chine', 'OpenAI')
+    >>> strip_name("Me Claire Morel"), strip_name("la Chine"), strip_name("d'Orvalis")
+    ('Claire Morel', 'Chine', 'Orvalis')
     """
     s = " ".join(text.split())
     for _ in range(3):
@@ -154,8 +154,8 @@ def strip_name(text: str) -> str:
 def name_key(text: str) -> str:
     """A comparison key: no accents, no case, no punctuation, no determiners or titles.
 
-    >>> name_key("l'État"), name_key("M’jid El-Guerrab")
-    ('etat', 'mjid el guerrab')
+    >>> name_key("l'État"), name_key("N’Golo Diarra-Koné")
+    ('etat', 'ngolo diarra kone')
     """
     s = unicodedata.normalize("NFKD", strip_name(text.replace("\u2019", "'")))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -436,7 +436,7 @@ class ArticleEntities:
         by_key: dict[str, int] = {}
         acronyms: dict[str, int] = {}
         # full names first, so that a surname, a first name or an acronym used before its full
-        # form still finds it ("Dieudonné ... Dieudonné M'bala M'bala")
+        # form still finds it ("Marie ... Marie Ndiaye Ba")
         single = [len(name_key(strip_name(self.doc[n.start : n.end].text)).split()) <= 1 for n in self._named]
         order = sorted(range(len(self._named)), key=lambda i: (single[i], self._named[i].start))
         for n in (self._named[i] for i in order):
@@ -481,7 +481,7 @@ class ArticleEntities:
             self._vote_type(c, span)
 
     def _longer_name(self, key: str, by_key: dict[str, int]) -> int | None:
-        """ "Dieudonné M'bala" and "Dieudonné M'bala M'bala": one person's name cut short, in
+        """ "Jean-Pierre Diallo" and "Jean-Pierre Diallo Ba": one person's name cut short, in
         either order."""
         words = key.split()
 
@@ -540,16 +540,16 @@ class ArticleEntities:
             c = self._clusters[n.entity]
             span = doc[n.start : n.end]
             head = span.root
-            for child in head.children:  # "Godsday Orubebe, ministre du Delta du Niger"
+            for child in head.children:  # "Paul Girard, ministre de l'Intérieur"
                 if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= n.end:
                     self._add_description(c, child)
-            # "l'agence antidopage américaine (USADA)": the phrase before the brackets describes it
+            # "l'agence antidopage française (AFLD)": the phrase before the brackets describes it
             if n.start >= 2 and doc[n.start - 1].text == "(" and n.end < len(doc) and doc[n.end].text == ")":
                 before = doc[n.start - 2]
                 noun = before if before.pos_ == "NOUN" else before.head
                 if noun.pos_ == "NOUN" and noun.i < n.start and noun.i not in self._token_named:
                     self._add_description(c, noun, stop=n.start - 1)
-            # "la start-up chinoise DeepSeek", "L'ancien Premier ministre, Manuel Valls"
+            # "la start-up chinoise Brenval", "L'ancien Premier ministre, Jean Dupuis"
             if (
                 n.start >= 1
                 and doc[n.start - 1].pos_ in ("NOUN", "ADJ")
@@ -563,7 +563,7 @@ class ArticleEntities:
                 if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 5 and not affiliation:
                     self._add_description(c, noun, stop=n.start, adjacent=True)
             elif n.start >= 2 and doc[n.start - 1].text == "," and head.dep_ == "appos":
-                gov = head.head  # "L'ancien Premier ministre, Manuel Valls"
+                gov = head.head  # "L'ancien Premier ministre, Jean Dupuis"
                 if gov.pos_ == "NOUN" and gov.i < n.start and gov.i not in self._token_named:
                     self._add_description(c, gov, stop=n.start - 1)
 
@@ -572,7 +572,7 @@ class ArticleEntities:
     ) -> None:
         doc = self.doc
         left = noun.left_edge.i
-        if adjacent:  # "la start-up chinoise DeepSeek": determiner, adjectives, the noun
+        if adjacent:  # "la start-up chinoise Brenval": determiner, adjectives, the noun
             left = noun.i
             while (
                 left > 0

@@ -14,8 +14,8 @@ Formats, by extension:
 hash of every text already read, to skip duplicates. Whatever cannot be read becomes an
 ``InputProblem`` with a plain-words reason; the other inputs still go through.
 
->>> normalise_text("l’enquête\u00a0:\r\n\r\n\r\n« “OpenAI” »")
-'l\'enquête :\n\n« "OpenAI" »'
+>>> normalise_text("l’enquête\u00a0:\r\n\r\n\r\n« “Brenval” »")
+'l\'enquête :\n\n« "Brenval" »'
 """
 
 from __future__ import annotations
@@ -98,8 +98,8 @@ def normalise_text(text: str) -> str:
     removed; trailing spaces of lines stripped; paragraphs separated by exactly one blank line;
     the whole text stripped. Idempotent.
 
-    >>> normalise_text("d’IA\\n\\n\\n\\nDavid\u202fSacks  ")
-    "d'IA\\n\\nDavid Sacks"
+    >>> normalise_text("d’IA\\n\\n\\n\\nPaul\u202fGirard  ")
+    "d'IA\\n\\nPaul Girard"
     """
     text = _NEWLINE_RE.sub(lambda m: _NEWLINES.get(m.group(), "\n\n"), text)
     text = _INVISIBLE_RE.sub("", text)

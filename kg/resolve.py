@@ -9,7 +9,7 @@ is logged as a MergeEvent (names, rule, score). Rules, strongest first:
   la santé"), same type;
 - ``surname``: a surname alone and the one full name of a person ending with it;
 - ``spelling-variant``: names of the same type and shape within a small edit distance
-  ("David Sachs" / "David Sacks"), merged only with corroboration: a shared description word or
+  ("Paul Girrard" / "Paul Girard"), merged only with corroboration: a shared description word or
   at least two other actors in common between their articles;
 - ``alias-file``: the user's alias file (kg.aliases), which also forbids merges ("distinct"),
   sets names and types and attaches external identifiers.
@@ -43,10 +43,10 @@ _STOP_DESCRIPTION_WORDS = frozenset(
 
 
 def slugify(name: str) -> str:
-    """A readable, stable id: "David Sacks" -> "david-sacks"; never empty.
+    """A readable, stable id: "Paul Girard" -> "paul-girard"; never empty.
 
-    >>> slugify("M'jid El Guerrab"), slugify("États-Unis")
-    ('mjid-el-guerrab', 'etats-unis')
+    >>> slugify("N'Golo Diarra"), slugify("États-Unis")
+    ('ngolo-diarra', 'etats-unis')
     """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("'", "").replace("\u2019", "")
@@ -101,7 +101,7 @@ def _description_words(descriptions: list[str]) -> set[str]:
 
 def _spelling_blocks(keys: list[str]) -> dict[tuple[str, int], list[str]]:
     """Candidate spelling variants share their first word (or its first three letters, for one-word
-    names) and their number of words: "david sachs" / "david sacks"."""
+    names) and their number of words: "paul girrard" / "paul girard"."""
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for k in keys:
         words = k.split()

@@ -1,4 +1,4 @@
-"""Second development set for ``kg.claims`` accusations (scored by ``bench/dev2.py``).
+"""Second development set for ``kg.claims`` accusations (scored by ``bench/cases.py --set dev2``).
 
 Each case is ``(text, expected, note)``: a short French news text in the style of the press
 (agency dispatches, dailies, sports and business papers), the set of expected
