@@ -895,48 +895,7 @@ class _Extractor:
             before = len(self.out)
             speaker = self.quote_speaker(sent[0]) or self.quote_speaker(sent[len(sent) // 2])
             for tok in sent:
-                lemma = _lemma(tok)
-                if (
-                    tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
-                    and lemma in ACCUSATION_VERBS
-                    and tok.pos_ != "NOUN"
-                ):
-                    self._accusation_verb(tok, lemma, sent)
-                elif lemma in DENIAL_VERBS and tok.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
-                    self._denial(tok, lemma, sent)
-
-                elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
-                    self._denial(tok, "plaider non coupable", sent)
-                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
-                    if tok.head.lemma_.lower() == "viser" and _is_agent(tok):  # "visé par une plainte de X"
-                        self._investigation(tok, tok.head, sent, status="asserted", cue_name="plainte")
-                    else:
-                        self._complaint(tok, sent)
-                elif (
-                    tok.pos_ == "NOUN" and tok.lemma_.lower() in _INVESTIGATION_NOUNS and not _attributed(tok)
-                ):
-                    before_inv = len(self.out)
-                    self._investigation(tok, tok.head, sent)
-                    if len(self.out) == before_inv:
-                        self._evidence(tok, sent, speaker)
-                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVIDENCE_NOUNS:
-                    self._evidence(tok, sent, speaker)
-                elif tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
-                    self._speech(tok, lemma, sent)
-                elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("comparaître",):
-                    self._judicial_passive(tok, "comparaître", sent)
-                elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "cause")):
-                    self._accusation_verb(tok, "mettre_en_cause", sent)
-                elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "examen")):
-                    self._accusation_verb(tok, "mettre_en_examen", sent)
-                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACCUSATION_NOUNS:
-                    self._accusation_noun(tok, sent)
-                elif tok.pos_ == "VERB" and tok.lemma_.lower() == "enquêter":
-                    self._investigation(tok, tok, sent)
-                elif tok.pos_ == "VERB" and tok.lemma_.lower() in _LOCUTIONS:
-                    self._locution(tok, tok.lemma_.lower(), sent)
-                elif tok.pos_ == "NOUN" and _judicial_procedure(tok):
-                    self._investigation(tok, tok.head, sent)
+                self._cue(tok, sent, speaker)
             for tok in sent:  # the accused answers (after the cues, which may have accused it here)
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in _RESPONSE_VERBS and self._accused_order:
                     self._response(tok, tok.lemma_.lower(), sent)
@@ -953,6 +912,44 @@ class _Extractor:
                         c.reported_by = rep
         self._emit_statements()
         return _dedupe(self.out)
+
+    def _cue(self, tok: Token, sent: Span, speaker: int | None) -> None:
+        """The construction a token opens, if any: one handler per kind of cue, first match wins."""
+        lemma = _lemma(tok)
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and lemma in ACCUSATION_VERBS:
+            self._accusation_verb(tok, lemma, sent)
+        elif lemma in DENIAL_VERBS and tok.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
+            self._denial(tok, lemma, sent)
+        elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
+            self._denial(tok, "plaider non coupable", sent)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
+            if tok.head.lemma_.lower() == "viser" and _is_agent(tok):  # "visé par une plainte de X"
+                self._investigation(tok, tok.head, sent, status="asserted", cue_name="plainte")
+            else:
+                self._complaint(tok, sent)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _INVESTIGATION_NOUNS and not _attributed(tok):
+            before_inv = len(self.out)
+            self._investigation(tok, tok.head, sent)
+            if len(self.out) == before_inv:
+                self._evidence(tok, sent, speaker)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVIDENCE_NOUNS:
+            self._evidence(tok, sent, speaker)
+        elif tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
+            self._speech(tok, lemma, sent)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("comparaître",):
+            self._judicial_passive(tok, "comparaître", sent)
+        elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "cause")):
+            self._accusation_verb(tok, "mettre_en_cause", sent)
+        elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "examen")):
+            self._accusation_verb(tok, "mettre_en_examen", sent)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACCUSATION_NOUNS:
+            self._accusation_noun(tok, sent)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() == "enquêter":
+            self._investigation(tok, tok, sent)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _LOCUTIONS:
+            self._locution(tok, tok.lemma_.lower(), sent)
+        elif tok.pos_ == "NOUN" and _judicial_procedure(tok):
+            self._investigation(tok, tok.head, sent)
 
     def _emit_statements(self) -> None:
         """Every reported statement is a claim, unless it is already an accusation or a denial
