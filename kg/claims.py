@@ -133,6 +133,10 @@ _INNOCENCE = (
     "irréprochable",
     "aucune faute",
 )
+_DATIVES = frozenset("à au aux".split())
+# Verbs whose accused follows "à": "X reproche à Y de ...". For the others, a name after "à" is
+# a complement ("le ministre délégué aux Transports"), not the accused.
+_DATIVE_VERBS = frozenset("reprocher imputer attribuer".split())
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -511,7 +515,9 @@ class _Extractor:
             i += 1
         return self.ents.entity_at(doc[i]) if i < len(doc) else None
 
-    def zone_actors(self, start: int, end: int, exclude: set[int], heads: Iterable[Token] = ()) -> list[int]:
+    def zone_actors(
+        self, start: int, end: int, exclude: set[int], heads: Iterable[Token] = (), *, dative: bool = True
+    ) -> list[int]:
         """Actors named in the token range [start, end): an object zone.
 
         Without a name there, the phrases headed by ``heads`` (the cue's own dependents) may still
@@ -526,6 +532,8 @@ class _Extractor:
             before = doc[b].lower_ if b >= 0 else ""
             if before in _NOT_ACCUSED_AFTER or self._governing_preposition(i, start) in _NOT_ACCUSED_AFTER:
                 continue
+            if not dative and (before in _DATIVES or self._governing_preposition(i, start) in _DATIVES):
+                continue  # "accuse le ministre délégué aux Transports": not the accused
             if before in ("de", "du", "des", "d'") and self._genitive_of_common_noun(i):
                 continue
             if i >= 1 and doc[i - 1].lemma_.lower() in PERSON_NOUNS and self.ents.type_of(k) == "ORG":
@@ -999,7 +1007,8 @@ class _Extractor:
         obj = next((c for c in heads if c.dep_ == "obj"), None)
         if lemma in _CRITICISM_VERBS and obj is not None and self._is_act(obj):
             stop = min(stop, self._np_end(obj) + 1)  # "dénonce le manque de moyens ...": that phrase only
-        accused = self.zone_actors(start, stop, set(accusers), heads)
+        dative = lemma in _DATIVE_VERBS  # "reprocher à Y": the accused follows "à"
+        accused = self.zone_actors(start, stop, set(accusers), heads, dative=dative)
         if not accused and offense and doc[offense[0]].lower_ == "en":  # "attaquer en diffamation X"
             after = offense[0] + 2
             nxt = self.offense_after(doc[after - 1], sent)

@@ -37,7 +37,9 @@ PERSON_NOUNS = frozenset(
     sportive athlète footballeur star PDG pdg fils fille épouse mari collaborateur collaboratrice
     associé associée témoin victime accusé accusée prévenu prévenue suspect suspecte plaignant
     plaignante rappeur rappeuse animateur animatrice réalisateur réalisatrice chercheur chercheuse
-    expert experte analyste économiste""".split()
+    expert experte analyste économiste employé employée salarié salariée cadre ouvrier ouvrière
+    infirmier infirmière enseignant enseignante étudiant étudiante habitant habitante riverain
+    riveraine supporter édile lanceur lanceuse agent agente coéquipier coéquipière entraîneuse""".split()
 )
 
 # Nouns that denote an organisation: "l'entreprise", "le groupe", "la start-up", "le parquet".
