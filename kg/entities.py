@@ -95,6 +95,8 @@ _FEMININE_ROLES = frozenset(
     militante opposante magistrate sportive épouse fille reine princesse plaignante suspecte
     prévenue accusée victime-femme rappeuse animatrice réalisatrice chercheuse experte""".split()
 )
+# "celle-ci", "ce dernier": the one mentioned last.
+_DEMONSTRATIVES = frozenset("celui-ci celle-ci ceux-ci celles-ci dernier dernière".split())
 _NAME_PRIORITY: dict[str, int] = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
 _SINGLE_WORD_PRIORITY: dict[str, int] = {"GPE": 4, "LOC": 3, "ORG": 2, "PER": 1, "OTHER": 0}
 # Capitalised words that are not names: titles of address, days, months.
@@ -677,6 +679,18 @@ class ArticleEntities:
             lower = lower[2:]
         if lower == "il" and _impersonal(token):
             return []  # "il s'agit", "il existe", "il faut", "il y a": no referent
+        doc = self.doc
+        split = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "ci"
+        if lower in ("celle", "celui", "ceux", "celles") and split:  # "Celle-ci", split in three tokens
+            found = self._latter(token, exclude, feminine=lower.startswith("celle"))
+            if found:
+                self._record(token, found)
+            return found
+        if lower in ("dernier", "dernière") and any(c.lower_ in ("ce", "cette") for c in token.children):
+            found = self._latter(token, exclude)  # "ce dernier affirmait ..."
+            if found:
+                self._record(token, found)
+            return found
         if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS | {
             "celle-ci",
             "celui-ci",
@@ -768,9 +782,7 @@ class ArticleEntities:
         )
         noun = token.lemma_.lower()
         attributed = token.i > 0 and self.doc[token.i - 1].lower_ in ("selon", "après", "pour")  # "Selon lui"
-        speaker = pronoun and (
-            (token.dep_.endswith("subj") and token.head.lemma_ in _SAYING_VERBS) or attributed
-        )
+        speaker = pronoun and (("subj" in token.dep_ and token.head.lemma_ in _SAYING_VERBS) or attributed)
         want: set[str]
         if pronoun:
             want = {"PER", "ORG", "GPE", "LOC"}  # the model often types a company as a place
@@ -780,7 +792,10 @@ class ArticleEntities:
             want = {"GPE", "ORG"}
         else:
             want = {"ORG"}
-        if pronoun:  # "Il avait soutenu ... dans lequel il comparaissait": the same referent
+        if token.lower_ in _DEMONSTRATIVES:
+            return self._latter(token, exclude)
+        if pronoun and not token.text.startswith("-"):  # "Il avait soutenu ... dans lequel il
+            # comparaissait": the same referent; not across a quotation ("« Il a truqué », a-t-il dit")
             for i in range(token.sent.start, token.i):
                 prev = self._resolved.get(i)
                 if prev and self.doc[i].lower_.lstrip("-") == token.lower_.lstrip("-"):
@@ -874,6 +889,23 @@ class ArticleEntities:
                 if before not in ("de", "du", "des", "d'", "à", "au", "par", "devant", "selon"):
                     last = n.entity
         return last
+
+    def _latter(self, token: Token, exclude: set[int], feminine: bool | None = None) -> list[int]:
+        """ "celle-ci", "ce dernier": the actor mentioned last before it (of that gender), not the
+        subject that a personal pronoun would continue."""
+        low = token.lower_
+        if feminine is None:
+            feminine = low in ("celle-ci", "celles-ci", "dernière", "dernières")
+        want = "Fem" if feminine else "Masc"
+        for n in reversed(self._named):
+            if n.start >= token.i or n.entity < 0 or n.entity in exclude:
+                continue
+            if self.entities[n.entity].type not in ("PER", "ORG", "GPE"):
+                continue
+            gender = self._gender(n.entity) if self.entities[n.entity].type == "PER" else None
+            if gender is None or gender == want:
+                return [n.entity]
+        return []
 
     def _sentence_topic(self, n: _Named) -> bool:
         """The first actor named at the start of its sentence."""
