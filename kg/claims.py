@@ -137,6 +137,9 @@ _DATIVES = frozenset("à au aux".split())
 # Verbs whose accused follows "à": "X reproche à Y de ...". For the others, a name after "à" is
 # a complement ("le ministre délégué aux Transports"), not the accused.
 _DATIVE_VERBS = frozenset("reprocher imputer attribuer".split())
+# Nouns whose "de X" is the name of what they are, not a complement: "le site de X", "le
+# magazine de X" (unlike "les géants de la Silicon Valley").
+_TITLE_NOUNS = frozenset("site quotidien magazine journal hebdomadaire chaîne".split())
 _LEGAL_ONLY = frozenset(["attaquer", "viser"])
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
@@ -404,6 +407,10 @@ class _Extractor:
         self._offense_of: dict[int, tuple[tuple[int, int], int]] = {}  # accuser -> last offense given
         self._open_inquiry: tuple[set[int], int] | None = None  # authors and sentence of an open inquiry
         self._statements: list[tuple[int, str, tuple[int, int], Span]] = []  # speaker, cue, content, sentence
+        # sentence number of every token, to count sentences between two places cheaply
+        self._sent_no: list[int] = []
+        for number, sentence in enumerate(self.doc.sents):
+            self._sent_no.extend([number] * len(sentence))
         self._quotes = self._quote_regions()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -530,9 +537,10 @@ class _Extractor:
             while b > start and doc[b].pos_ == "DET":
                 b -= 1  # "de l'UMP": look past the determiner
             before = doc[b].lower_ if b >= 0 else ""
-            if before in _NOT_ACCUSED_AFTER or self._governing_preposition(i, start) in _NOT_ACCUSED_AFTER:
+            governing = self._governing_preposition(i, start)
+            if before in _NOT_ACCUSED_AFTER or governing in _NOT_ACCUSED_AFTER:
                 continue
-            if not dative and (before in _DATIVES or self._governing_preposition(i, start) in _DATIVES):
+            if not dative and (before in _DATIVES or governing in _DATIVES):
                 continue  # "accuse le ministre délégué aux Transports": not the accused
             if before in ("de", "du", "des", "d'") and self._genitive_of_common_noun(i):
                 continue
@@ -557,11 +565,7 @@ class _Extractor:
         """ "les géants de la Silicon Valley": a name after "de" modifying a common noun."""
         t = self.doc[i]
         head = t.head
-        return (
-            head.pos_ == "NOUN"
-            and head.i < i
-            and head.lemma_.lower() not in ("site", "quotidien", "magazine")
-        )
+        return head.pos_ == "NOUN" and head.i < i and head.lemma_.lower() not in _TITLE_NOUNS
 
     def status_of(self, *tokens: Token | None, base: Status = "asserted") -> Status:
         for t in tokens:
@@ -609,10 +613,6 @@ class _Extractor:
         head = verb.head
         if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
             return self.subject(head)
-        # inverted subject: "a-t-il déclaré", "estime-t-elle"
-        for c in verb.children:
-            if c.pos_ == "PRON" and c.i > verb.i and c.text.startswith("-"):
-                return c
         return self._subject_to_the_left(verb)
 
     def subject_actors(self, verb: Token, *, exclude: set[int] | None = None) -> list[int]:
@@ -768,10 +768,10 @@ class _Extractor:
                     return found[0]
         return None
 
-    def reported_by(self, sent: Span, exclude: set[int]) -> int | None:
+    def reported_by(self, sent: Span) -> int | None:
         """ "selon X", "d'après X", "a déclaré à X": who the article relays the claim from."""
         source = self.attribution(sent)
-        if source is not None and source not in exclude:
+        if source is not None:
             return source
         for t in sent:
             if (
@@ -780,7 +780,7 @@ class _Extractor:
                 and _lemma(t.head.head) in SPEECH_VERBS
             ):
                 hit = self.ents.entity_at(t.head)
-                if hit is not None and hit not in exclude:
+                if hit is not None:
                     return hit
         return None
 
@@ -848,11 +848,9 @@ class _Extractor:
         status: Status,
         content: tuple[int, int] | None,
         sent: Span,
-        reported: int | None = None,
     ) -> None:
         doc = self.doc
         start_char, end_char = _sentence_chars(sent)
-        start_char_token = sent.start
         speakers = list(speakers)
         if kind == "accusation" and (content is None or content[0] >= content[1]):
             content = self._recalled_offense(speakers, sent)
@@ -868,7 +866,6 @@ class _Extractor:
             for t in targets:
                 if t is not None and t == s:
                     continue
-                reported_s = None if reported == s else reported
                 self.out.append(
                     ClaimMention(
                         type=kind,  # type: ignore[arg-type]
@@ -884,7 +881,6 @@ class _Extractor:
                         start=start_char,
                         end=end_char,
                         category=categorise(offense) if kind != "claim" else None,
-                        reported_by=reported_s,
                     )
                 )
                 if kind == "accusation" and t is not None:
@@ -892,7 +888,7 @@ class _Extractor:
                     if t in self._accused_order:
                         self._accused_order.remove(t)
                     self._accused_order.append(t)
-                    self._accused_at[t] = start_char_token
+                    self._accused_at[t] = sent.start
 
     # --- the constructions ------------------------------------------------------------------
     def run(self) -> list[ClaimMention]:
@@ -912,7 +908,7 @@ class _Extractor:
             for q_start, q_end, q_speaker in self._quotes:  # « Des accusations sans fondement », a rétorqué X
                 if sent.start <= q_end < sent.end:
                     self._dismissal(q_start + 1, q_end, q_speaker, sent)
-            rep = self.reported_by(sent, set())
+            rep = self.reported_by(sent)
             if rep is not None:
                 for i in range(before, len(self.out)):
                     c = self.out[i]
@@ -1030,7 +1026,6 @@ class _Extractor:
     def _passive(
         self, verb: Token, lemma: str, sent: Span, offense: tuple[int, int] | None, status: Status
     ) -> None:
-        doc = self.doc
         subj = None
         for c in verb.children:
             if c.dep_ in ("nsubj:pass", "nsubj"):
@@ -1054,13 +1049,12 @@ class _Extractor:
             source = self.attribution(sent)
             accusers = [source] if source is not None and source not in accused else []
         if not accusers:
-            accusers = self._court(sent, set(accused), verb)
+            accusers = self._court(sent, set(accused))
         if not accusers and lemma in _JUDICIAL_PASSIVES | SUSPICION_VERBS:
             prior = [self._last_accuser_of[a] for a in accused if a in self._last_accuser_of]
             accusers = prior[:1] or self._recent_investigator(sent, set(accused))
         if accusers:
             self.emit("accusation", accusers, accused, lemma.replace("_", " "), status, offense, sent)
-        del doc
 
     def _recent_investigator(self, sent: Span, exclude: set[int]) -> list[int]:
         """Who opened an investigation or published a report in the sentence before."""
@@ -1151,7 +1145,6 @@ class _Extractor:
         sent: Span,
         status: Status = "alleged",
         cue_name: str = "enquête",
-        **kw: str,
     ) -> None:
         """ "X ouvre une enquête contre Y", "Y est visé par une enquête du parquet de X",
         "une enquête ... visant Y", "X enquête sur le dopage de Y": alleged accusations."""
@@ -1318,9 +1311,8 @@ class _Extractor:
                         return found
         return []
 
-    def _court(self, sent: Span, exclude: set[int], verb: Token) -> list[int]:
-        """A court or prosecutor in the sentence ("devant le tribunal X"), or mentioned just before."""
-        doc = self.doc
+    def _court(self, sent: Span, exclude: set[int]) -> list[int]:
+        """A court or prosecutor in the sentence ("devant le tribunal X")."""
         for t in sent:
             if t.lower_ == "devant" or t.lemma_.lower() in JUDICIAL_NOUNS:
                 head = t.head if t.lower_ == "devant" else t
@@ -1332,7 +1324,6 @@ class _Extractor:
                 for k in keys:
                     if self.ents.type_of(k) in ("ORG", "GPE"):
                         return [k]
-        del doc, verb
         return []
 
     def _judicial_passive(self, verb: Token, cue: str, sent: Span) -> None:
@@ -1342,11 +1333,11 @@ class _Extractor:
         if not accused:
             return
         offense = self.offense_after(verb, sent)
-        accusers = self._court(sent, set(accused), verb)
+        accusers = self._court(sent, set(accused))
         if not accusers:
             prev = self._previous_sentence(sent)
             if prev is not None:
-                accusers = self._court(prev, set(accused), verb)
+                accusers = self._court(prev, set(accused))
         if accusers and offense:
             self.emit("accusation", accusers, accused, cue, self.status_of(verb), offense, sent)
 
@@ -1399,12 +1390,16 @@ class _Extractor:
             return found[:1] or recent[-1:]  # "il", "le maire": the one just accused
         return [k for k in self.actors(subj, role=True) if k in recent][:1]
 
+    def _sentences_since(self, at: int, sent: Span) -> int | None:
+        """How many sentences from the one holding token ``at`` up to ``sent`` (None if after it)."""
+        if at > sent.start:
+            return None
+        return self._sent_no[sent.start] - self._sent_no[at]
+
     def _recently_accused(self, actor: int, sent: Span) -> bool:
         at = self._accused_at.get(actor)
-        if at is None or at > sent.start:
-            return False
-        doc = self.doc
-        return len({doc[i].sent.start for i in range(at, sent.start) if not doc[i].is_space}) <= 3
+        gap = None if at is None else self._sentences_since(at, sent)
+        return gap is not None and gap <= 3
 
     def _response(self, verb: Token, lemma: str, sent: Span) -> None:
         """The accused answers: "Le coureur assure n'avoir jamais triché", "Son avocat dénonce un
@@ -1451,7 +1446,6 @@ class _Extractor:
 
     def _complaint(self, noun: Token, sent: Span) -> None:
         """ "X porte plainte contre Y pour ...", "X a déposé plainte contre Y"."""
-        doc = self.doc
         verb = noun.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in (
             "porter",
@@ -1485,7 +1479,6 @@ class _Extractor:
             self._remember_offense(accusers, offense, sent)
         if targets:
             self.emit("accusation", accusers, targets, "porter plainte", self.status_of(verb), offense, sent)
-        del doc
 
     def _remember_offense(self, accusers: list[int], offense: tuple[int, int], sent: Span) -> None:
         for a in accusers:
@@ -1495,13 +1488,12 @@ class _Extractor:
         """ "X porte plainte pour diffamation contre cinq médias. X poursuit A, B et C": an accusation
         without an offense of its own takes the offense its accuser gave just before (in the three
         sentences before); its offsets then point into that earlier sentence."""
-        doc = self.doc
         for a in accusers:
             if a not in self._offense_of:
                 continue
             offense, at = self._offense_of[a]
-            between = {doc[i].sent.start for i in range(at, sent.start) if not doc[i].is_space}
-            if at < sent.start and len(between) <= 3:
+            gap = self._sentences_since(at, sent)
+            if gap is not None and 0 < gap <= 3:
                 return offense
         return None
 
@@ -1600,9 +1592,8 @@ class _Extractor:
         if self._open_inquiry is None:
             return
         authors, at = self._open_inquiry
-        doc = self.doc
-        gap = {doc[i].sent.start for i in range(at, sent.start) if not doc[i].is_space}
-        if not set(speakers) & authors or len(gap) > 2 or at >= sent.start:
+        gap = self._sentences_since(at, sent)
+        if not set(speakers) & authors or gap is None or not 0 < gap <= 2:
             return
         content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if content is None:

@@ -194,7 +194,6 @@ class _Cluster:
     gpe_votes: int = 0
     org_votes: int = 0
     person_votes: int = 0
-    first_token: int = 0
 
 
 class ArticleEntities:
@@ -229,13 +228,18 @@ class ArticleEntities:
                     continue
             merged.append((span, label))
         for span, label in merged:
-            n = _Named(span.start, span.end, _LABELS.get(label, "OTHER"))
-            self._named.append(n)
-            for i in range(span.start, span.end):
-                self._token_named[i] = n
-        self._proper_noun_runs()
-        self._propagate_names()
-        self._institutions()
+            self._add_named(_Named(span.start, span.end, _LABELS.get(label, "OTHER")))
+        for stage in (self._proper_noun_runs, self._propagate_names, self._institutions):
+            stage()
+            self._named.sort(key=lambda m: m.start)
+
+    def _add_named(self, n: _Named, replacing: _Named | None = None) -> None:
+        """Register a named mention (the stages sort ``_named`` once they are done)."""
+        if replacing is not None:
+            self._named.remove(replacing)
+        self._named.append(n)
+        for k in range(n.start, n.end):
+            self._token_named[k] = n
 
     def _institutions(self) -> None:
         """Courts, prosecutors and police named by a noun and a place: "le parquet de Nanterre",
@@ -260,20 +264,14 @@ class ArticleEntities:
                 and tok.lemma_.lower() in ("parquet", "tribunal", "cour")
             ):
                 # "le parquet fédéral belge", "le Parquet national financier": named by adjectives
-                n = _Named(tok.i, j, "ORG")
-                self._named = sorted([*self._named, n], key=lambda m: m.start)
-                for k in range(n.start, n.end):
-                    self._token_named[k] = n
+                self._add_named(_Named(tok.i, j, "ORG"))
                 continue
             if j + 1 >= len(doc) or doc[j].lower_ not in ("de", "d'", "du"):
                 continue
             place = self._token_named.get(j + 1)
             if place is None or place.label not in ("LOC", "GPE") or place.start != j + 1:
                 continue
-            n = _Named(tok.i, place.end, "ORG")
-            self._named = sorted([m for m in self._named if m is not place] + [n], key=lambda m: m.start)
-            for k in range(n.start, n.end):
-                self._token_named[k] = n
+            self._add_named(_Named(tok.i, place.end, "ORG"), replacing=place)
 
     def _proper_noun_runs(self) -> None:
         """Names the model missed: a run of proper nouns, or of capitalised words inside a sentence,
@@ -302,10 +300,7 @@ class ArticleEntities:
                 j += 1
             span = doc[i:j]
             if len(span.text) >= 2 and not (len(span) == 1 and span[0].lower_ in PERSON_NOUNS | ORG_NOUNS):
-                n = _Named(i, j, "OTHER")
-                self._named = sorted([*self._named, n], key=lambda m: m.start)
-                for k in range(i, j):
-                    self._token_named[k] = n
+                self._add_named(_Named(i, j, "OTHER"))
             i = j
 
     @staticmethod
@@ -337,7 +332,6 @@ class ArticleEntities:
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for toks in sorted(names, key=len, reverse=True):
             by_first.setdefault(toks[0], []).append(toks)
-        added = []
         i = 0
         while i < len(doc):
             if i in self._token_named or doc[i].text not in by_first:
@@ -357,15 +351,10 @@ class ArticleEntities:
                         and doc[j - 1].whitespace_ != ""
                     ):
                         continue  # part of a longer name: "Washington Post" is not "Washington"
-                    n = _Named(i, j, names[toks])
-                    added.append(n)
-                    for k in range(i, j):
-                        self._token_named[k] = n
+                    self._add_named(_Named(i, j, names[toks]))
                     i = j - 1
                     break
             i += 1
-        if added:
-            self._named = sorted(self._named + added, key=lambda n: n.start)
 
     def _clean(self, ent: Span) -> tuple[Span, str] | None:
         doc = self.doc
@@ -472,7 +461,7 @@ class ArticleEntities:
                 self._clusters[idx].merges.append((self._clusters[idx].names[0], name, how))
             if idx is None:
                 idx = len(self._clusters)
-                self._clusters.append(_Cluster(first_token=n.start))
+                self._clusters.append(_Cluster())
                 acr = _acronym(name)
                 if acr and len(acr) >= 2:
                     acronyms.setdefault(acr, idx)
@@ -935,9 +924,6 @@ class ArticleEntities:
         return before in ("les", "des", "aux") or "Plur" in self.doc[n.start : n.end].root.morph.get(
             "Number", []
         )
-
-    def _is_masc(self, n: _Named) -> bool:
-        return "Masc" in self.doc[n.start : n.end].root.morph.get("Gender", [])
 
     def coordinated(self, key_token: int) -> list[int]:
         """Entities coordinated with the named mention at ``key_token`` ("Apple et Google")."""

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 import pytest
 import rdflib
+from contract import CLAIM_CONTRACT_FIELDS
 from rdflib.compare import isomorphic
 
 from kg import export, queries, rdf
@@ -42,24 +43,7 @@ EXPECTED_FILES = (
 MAY_BE_EMPTY = frozenset({"problems.jsonl"})
 
 # The output contract of `kg build` (shared/eval/README.md), plus the offense offsets.
-CLAIM_FIELDS = frozenset(
-    {
-        "id",
-        "type",
-        "accuser",
-        "accused",
-        "offense",
-        "cue",
-        "status",
-        "reported_by",
-        "article",
-        "sentence",
-        "start",
-        "end",
-        "offense_start",
-        "offense_end",
-    }
-)
+CLAIM_FIELDS = frozenset(CLAIM_CONTRACT_FIELDS) | {"offense_start", "offense_end"}
 ACTOR_FIELDS = frozenset({"id", "name", "type"})
 ENTITY_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "OTHER"})
 STATUSES = frozenset({"asserted", "alleged", "denied"})

@@ -10,26 +10,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from contract import CLAIM_CONTRACT_FIELDS
 from exportfixtures import EVIL, make_kg
 
 from kg import export
 from kg.export import EXPORTERS, load_graph, write_all, write_claims_jsonl
 from kg.records import ENTITY_TYPES, STATUSES, KnowledgeGraph
 
-CONTRACT_FIELDS = [
-    "id",
-    "type",
-    "accuser",
-    "accused",
-    "offense",
-    "cue",
-    "status",
-    "reported_by",
-    "article",
-    "sentence",
-    "start",
-    "end",
-]
 EXTRA_FIELDS = ["offense_start", "offense_end", "category", "reported_by_id", "about", "accusation"]
 TEXT_SUFFIXES = {".jsonl", ".graphml", ".gexf", ".cyjs", ".html"}
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -111,7 +98,7 @@ def test_claims_follow_the_contract(kg: KnowledgeGraph, out: Path) -> None:
     entity_ids = {e.id for e in kg.entities}
     assert len(rows) == len(kg.claims) == 10
     for row in rows:
-        assert list(row) == CONTRACT_FIELDS + EXTRA_FIELDS
+        assert list(row) == CLAIM_CONTRACT_FIELDS + EXTRA_FIELDS
         assert row["type"] in {"accusation", "claim", "denial"}
         assert row["status"] in STATUSES
         for who in ("accuser", "accused"):
