@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.progress import (
 
 from kg import __version__
 from kg.records import InputProblem
+
+if TYPE_CHECKING:
+    from kg.evaluate import ClaimBrief, Miss, Report, Spurious
 
 __all__ = ["app", "main"]
 
@@ -239,8 +242,108 @@ def stats(out: OutOption = Path("outputs")) -> None:
     out_console.print(table)
 
 
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD_DIR",
+            help="Folder of gold files, one <article-id>.json per article.",
+            show_default=False,
+        ),
+    ],
+    out: OutOption = Path("outputs"),
+    folds: Annotated[
+        Path | None, typer.Option(help="JSON file of article id -> batch name: adds figures per batch.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="List every missed and every spurious pair.")
+    ] = False,
+) -> None:
+    """Score the build in --out against the gold annotations in GOLD_DIR (the figures of score.py).
+
+    Example: kg evaluate ../shared/eval/dev/gold --out /tmp/dev --folds ../shared/eval/dev/folds.json
+    """
+    import json
+
+    from rich.markup import escape
+    from rich.table import Table
+
+    from kg.evaluate import EvaluationError, evaluate_dir
+
+    try:
+        report = evaluate_dir(gold, out, folds)
+    except EvaluationError as e:
+        _fail(escape(str(e)))
+        return
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if misses:
+        _print_listing(report)
+    if report.batches:
+        table = Table(title="by batch")
+        for column in ("batch", "articles", "tp", "fp", "fn", "P", "R", "F1", "offense F1"):
+            table.add_column(column, justify="left" if column == "batch" else "right")
+        for b in report.batches.values():
+            p, o = b.pairs.to_dict(), b.offense.to_dict()
+            cells = (b.articles, p["tp"], p["fp"], p["fn"], p["precision"], p["recall"], p["f1"], o["f1"])
+            table.add_row(escape(b.batch), *map(str, cells))
+        out_console.print(table)
+    typer.echo(report.total_line())
+    hard = report.hard_negatives
+    if hard:
+        n = sum(hard.values())
+        typer.echo(
+            f"hard negatives (no gold accusation): {len(hard)} articles, "
+            f"{n} spurious pair{'' if n == 1 else 's'}"
+        )
+        for article, count in hard.items():
+            typer.echo(f"  {article}  {count}")
+
+
+def _print_listing(report: Report) -> None:
+    """Every missed and every spurious pair of a ``kg.evaluate.Report``, article by article."""
+    from collections import defaultdict
+
+    misses: defaultdict[str, list[Miss]] = defaultdict(list)
+    spurious: defaultdict[str, list[Spurious]] = defaultdict(list)
+    for m in report.misses:
+        misses[m.article].append(m)
+    for s in report.spurious:
+        spurious[s.article].append(s)
+
+    def found(entities: tuple[str, ...]) -> str:
+        return f"found as {', '.join(entities)}" if entities else "NOT FOUND"
+
+    def claim_line(c: ClaimBrief) -> str:
+        return f"{c.accuser or '-'} -> {c.accused or '-'}  cue {c.cue or '-'}  [{c.type}, {c.status or '-'}]"
+
+    for article, a in report.per_article.items():
+        if not misses[article] and not spurious[article]:
+            continue
+        batch = f" [batch {a.batch}]" if a.batch is not None else ""
+        hard = " (hard negative)" if a.hard_negative else ""
+        typer.echo(f"{article}{batch}{hard}: tp {a.pairs.tp} fp {a.pairs.fp} fn {a.pairs.fn}")
+        for m in misses[article]:
+            typer.echo(f"  MISSED  {m.accuser} -> {m.accused}  ({', '.join(m.statuses) or '-'})")
+            typer.echo(f"    accuser {found(m.accuser_entities)}; accused {found(m.accused_entities)}")
+            for sentence in m.sentences:
+                typer.echo(f"    gold: {sentence}")
+            for c in m.nearby:
+                typer.echo(f"    kg:   {claim_line(c)}")
+            if not m.nearby:
+                typer.echo("    kg:   no claim on the gold sentence")
+        for s in spurious[article]:
+            typer.echo(f"  SPURIOUS  {s.accuser} -> {s.accused}")
+            for c in s.claims:
+                typer.echo(f"    kg:   {claim_line(c)}  offense: {c.offense or '-'}")
+                typer.echo(f"          sentence: {c.sentence}")
+
+
 def _fail(message: str) -> None:
-    err_console.print(f"[red]error:[/] {message}", highlight=False)
+    err_console.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
