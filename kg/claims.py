@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -33,291 +36,230 @@ __all__ = [
     "extract_claims",
 ]
 
+
+class LexiconError(ValueError):
+    """A word file that cannot be read: the message names the file and, for a row, its line."""
+
+
+class WordRow(NamedTuple):
+    """One row of a word file: an item of a list, with its line number."""
+
+    name: str
+    item: str
+    note: str
+    line: int
+
+
+_WORDS_HEADER = ["list", "item", "note"]
+_LIST_NAME = re.compile(r"[a-z][a-z_]*(?::\w+)?")
+
+
+def load_words(source: Traversable) -> list[WordRow]:
+    """The rows of a word file, in file order (the format is described in kg/lexicon/words.tsv).
+
+    Raises LexiconError, naming the file and the line, on a malformed row: no column header, a
+    wrong number of fields, a bad list name, an empty item, an item with leading or trailing
+    whitespace, or a (list, item) pair seen before.
+    """
+    rows: list[WordRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    header = False
+    for number, line in enumerate(source.read_text(encoding="utf-8").split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+
+        def malformed(why: str, number: int = number, line: str = line) -> LexiconError:
+            return LexiconError(f"{source}, line {number}: {why}: {line!r}")
+
+        if not header:
+            if fields != _WORDS_HEADER:
+                raise malformed("expected the column header 'list<TAB>item<TAB>note'")
+            header = True
+            continue
+        if len(fields) not in (2, 3):
+            raise malformed(f"expected 2 or 3 tab-separated fields (list, item, note), found {len(fields)}")
+        name, item, note = fields[0], fields[1], fields[2] if len(fields) == 3 else ""
+        if not _LIST_NAME.fullmatch(name):
+            raise malformed(f"bad list name {name!r} (lower-case letters and _, then optionally :key)")
+        if not item:
+            raise malformed("empty item")
+        if item != item.strip():
+            raise malformed(f"leading or trailing whitespace in the item {item!r}")
+        if (name, item) in seen:
+            raise malformed(f"{item!r} is already in the list {name!r} (line {seen[name, item]})")
+        seen[name, item] = number
+        rows.append(WordRow(name, item, note.strip(), number))
+    if not header:
+        raise LexiconError(f"{source}: no column header 'list<TAB>item<TAB>note'")
+    return rows
+
+
+# The French cue words, read once: kg/lexicon/words.tsv, whose header describes its lists.
+_WORDS_FILE = files("kg") / "lexicon" / "words.tsv"
+_WORD_ROWS = load_words(_WORDS_FILE)
+
+
+def _items(name: str) -> list[str]:
+    """The items of the list ``name``, in file order."""
+    items = [r.item for r in _WORD_ROWS if r.name == name]
+    if not items:
+        raise LexiconError(f"{_WORDS_FILE}: no row of the list {name!r}")
+    return items
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_items(name))
+
+
+def _family(family: str) -> list[tuple[str, WordRow]]:
+    """(key, row) for the rows of the lists "family:key", in file order."""
+    rows = [(r.name.partition(":")[2], r) for r in _WORD_ROWS if r.name.startswith(family + ":")]
+    if not rows:
+        raise LexiconError(f"{_WORDS_FILE}: no row of a list {family + ':...'!r}")
+    return rows
+
+
 # Verbs whose subject charges their object with wrongdoing: "X accuse Y de ...".
-ACCUSATION_VERBS = frozenset(
-    """accuser reprocher soupçonner suspecter dénoncer incriminer blâmer poursuivre inculper condamner
-    critiquer fustiger attaquer viser mettre_en_cause""".split()
-)
+ACCUSATION_VERBS = _words("accusation_verbs")
 # Of those, the ones that only suspect: status "alleged".
-SUSPICION_VERBS = frozenset(["soupçonner", "suspecter"])
+SUSPICION_VERBS = _words("suspicion_verbs")
 # Verbs that need a legal complement to accuse: "attaquer en justice", "poursuivre en diffamation".
 # Verbs that condemn an act; the accused is its author ("condamner les violences de X").
-_CRITICISM_VERBS = frozenset("condamner dénoncer critiquer fustiger".split())
+_CRITICISM_VERBS = _words("criticism_verbs")
 # People who speak for an organisation or a state: "un porte-parole de X" is X speaking.
-_SPOKESPERSON_NOUNS = frozenset(
-    """porte-parole représentant représentante avocat avocate conseil direction ville commune mairie
-    municipalité région gouvernement rapport communiqué lettre étude""".split()
-)
+_SPOKESPERSON_NOUNS = _words("spokesperson_nouns")
 _ACTOR_NOUNS = PERSON_NOUNS | ORG_NOUNS
 # Names for conduct that a "qualifier de ..." turns into an accusation.
-_PEJORATIVES = (
-    "provocation mensonge mensonges scandale agression crime trahison ingérence mascarade insulte "
-    "honte manipulation propagande terrorisme chantage sabotage escroquerie imposture"
-).split()
+_PEJORATIVES = _items("pejoratives")
 # Verbs under which an accusation is not made: "X refuse d'accuser Y".
-_NEGATIVE_GOVERNORS = frozenset("refuser renoncer éviter hésiter interdire empêcher".split())
+_NEGATIVE_GOVERNORS = _words("negative_governors")
 # Prepositions that never introduce the accused: "sur France Info", "selon Les Échos".
-_NOT_ACCUSED_AFTER = frozenset("selon après sur dans chez devant avec par pour via".split())
+_NOT_ACCUSED_AFTER = _words("not_accused_after")
 # Words that make an offense only presumed: "la fraude présumée de X".
-_HEDGES = ("présum", "suppos", "prétendu", "supposé", "éventuel", "possible")
+_HEDGES = tuple(_items("hedges"))
 # Nouns of accusation: "les accusations de X contre Y".
-_ACCUSATION_NOUNS = frozenset("accusation accusations allégation allégations grief griefs".split())
+_ACCUSATION_NOUNS = _words("accusation_nouns")
 # Nouns of inquiry whose author may accuse in the next sentence: "X a ouvert une enquête. Y est soupçonné".
-_INQUIRY_NOUNS = frozenset("enquête information rapport plainte investigation audit".split())
+_INQUIRY_NOUNS = _words("inquiry_nouns")
 # Denial verbs that deny only with an accusation as object: "rejeter les accusations".
-_WEAK_DENIALS = frozenset("rejeter contester réfuter".split())
-_CHARGE_NOUNS = frozenset(
-    "affirmation affirmations propos charge charges fait faits reproche reproches".split()
-)
-_OBJECT_CLITICS = frozenset("l' le la les lui leur".split())
+_WEAK_DENIALS = _words("weak_denials")
+_CHARGE_NOUNS = _words("charge_nouns")
+_OBJECT_CLITICS = _words("object_clitics")
 # Verbs of belief by which investigators name a culprit: "ils pensent que ... appartenaient à Y".
-_BELIEF_VERBS = frozenset("penser croire estimer considérer soupçonner conclure".split())
+_BELIEF_VERBS = _words("belief_verbs")
 # Locutions of accusation: lemma -> (words one of which must come with it, where the accused
 # stands). "obj": the direct object; "à": the phrase after à/au/aux; "contre": after contre;
 # "act": the author of the act named as object ("qualifie de provocation le déploiement de X").
-_LOCUTIONS: dict[str, tuple[frozenset[str], str]] = {
-    "imputer": (frozenset(), "à"),  # "Téhéran impute à Washington l'explosion"
-    "attribuer": (
-        frozenset({"responsabilité", "paternité"}),
-        "à",
-    ),  # "attribue la responsabilité ... au groupe X"
-    "pointer": (frozenset({"doigt"}), "obj"),  # "pointe du doigt le collectif X"
-    "tenir": (frozenset({"responsable", "responsables"}), "obj"),  # "tient X pour responsable"
-    "épingler": (frozenset(), "obj"),  # "la CNIL a épinglé la plateforme X"
-    "infliger": (frozenset({"amende", "sanction", "pénalité", "blâme", "suspension"}), "à"),
-    "assigner": (frozenset({"justice"}), "obj"),  # "a assigné en justice le magazine X"
-    "saisir": (frozenset({"justice", "tribunal", "conseil"}), "contre"),  # "a saisi la justice contre X"
-    "requérir": (frozenset(), "contre"),  # "le parquet a requis cinq ans contre X"
-    "qualifier": (frozenset(_PEJORATIVES), "act"),  # "qualifie de « provocation » le déploiement de X"
-}
+_LOCUTION_PLACES = frozenset({"obj", "à", "contre", "act"})
+
+
+def _locutions() -> dict[str, tuple[frozenset[str], str]]:
+    """The locutions of words.tsv (lists locutions:<where> and locution_words:<verb>), in file order."""
+    needed: dict[str, set[str]] = {}
+    for verb, row in _family("locution_words"):
+        needed.setdefault(verb, set()).add(row.item)
+    locutions: dict[str, tuple[frozenset[str], str]] = {}
+    for where, row in _family("locutions"):
+        if where not in _LOCUTION_PLACES:
+            raise LexiconError(f"{_WORDS_FILE}, line {row.line}: unknown place of the accused {where!r}")
+        words = frozenset(needed.get(row.item, ()))
+        locutions[row.item] = ((words | frozenset(_PEJORATIVES)) if where == "act" else words, where)
+    for verb, row in _family("locution_words"):
+        if verb not in locutions:
+            raise LexiconError(f"{_WORDS_FILE}, line {row.line}: {verb!r} is in no list locutions:<where>")
+    return locutions
+
+
+_LOCUTIONS = _locutions()
+
 # Words that dismiss an accusation: "des accusations sans fondement", "c'est faux".
-_DISMISSIVE = (
-    "sans fondement",
-    "infondé",
-    "faux",
-    "fausse",
-    "mensong",
-    "ridicule",
-    "grotesque",
-    "absurde",
-    "calomni",
-    "diffamatoire",
-    "fantaisiste",
-    "sans aucun fondement",
-    "aberrant",
-)
+_DISMISSIVE = tuple(_items("dismissive"))
 # Words that end the phrase of an accused: "contre X après des chants ... face à Y".
-_PHRASE_ENDS = frozenset("pour auprès devant contre après lors depuis malgré face avant durant".split())
+_PHRASE_ENDS = _words("phrase_ends")
 # Who speaks for an accused: "son avocat dénonce un acharnement", "l'entourage du ministre dément".
-_REPRESENTATIVES = frozenset(
-    """avocat avocate avocats conseil conseils entourage porte-parole proche proches défense
-    représentant""".split()
-)
+_REPRESENTATIVES = _words("representatives")
 # Verbs by which the accused answers; a denial when the answer negates or dismisses.
-_RESPONSE_VERBS = frozenset(
-    """assurer affirmer estimer juger répondre rétorquer répliquer défendre dénoncer clamer
-    maintenir déclarer""".split()
-)
+_RESPONSE_VERBS = _words("response_verbs")
 # Words of innocence and of victimhood in an answer: "il est innocent", "un acharnement".
-_INNOCENCE = (
-    "innocen",
-    "acharnement",
-    "cabale",
-    "complot",
-    "relaxe",
-    "respect",
-    "en règle",
-    "conform",
-    "légal",
-    "transparen",
-    "irréprochable",
-    "aucune faute",
-)
-_DATIVES = frozenset("à au aux".split())
+_INNOCENCE = tuple(_items("innocence"))
+_DATIVES = _words("datives")
 # Verbs whose accused follows "à": "X reproche à Y de ...". For the others, a name after "à" is
 # a complement ("le ministre délégué aux Transports"), not the accused.
-_DATIVE_VERBS = frozenset("reprocher imputer attribuer".split())
+_DATIVE_VERBS = _words("dative_verbs")
 # Nouns whose "de X" is the name of what they are, not a complement: "le site de X", "le
 # magazine de X" (unlike "les géants de la Silicon Valley").
-_TITLE_NOUNS = frozenset("site quotidien magazine journal hebdomadaire chaîne".split())
-_LEGAL_ONLY = frozenset(["attaquer", "viser"])
+_TITLE_NOUNS = _words("title_nouns")
+_LEGAL_ONLY = _words("legal_only")
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
-_JUDICIAL_PASSIVES = frozenset("""accuser inculper condamner poursuivre juger mettre_en_examen""".split())
+_JUDICIAL_PASSIVES = _words("judicial_passives")
 # Verbs by which the subject denies what it is accused of.
-DENIAL_VERBS = frozenset(["nier", "démentir", "contester", "réfuter", "rejeter"])
+DENIAL_VERBS = _words("denial_verbs")
 # Verbs of saying and thinking: they attribute the content to their subject.
-SPEECH_VERBS = frozenset(
-    """rétorquer répliquer riposter affirmer déclarer dire assurer indiquer estimer expliquer ajouter
-    souligner préciser annoncer confirmer révéler soutenir prétendre penser croire juger considérer
-    écrire raconter dénoncer accuser répondre rappeler assurer avancer évoquer signaler alléguer
-    insister martèler marteler lancer""".split()
-)
+SPEECH_VERBS = _words("speech_verbs")
 # Verbs that describe wrongdoing when an actor is their subject (or their passive agent).
-WRONGDOING_VERBS = frozenset(
-    """cacher dissimuler tromper duper arnaquer polluer financer_illégalement saboter censurer
-    discriminer voler dérober piller copier plagier violer enfreindre frauder tricher mentir
-    corrompre détourner espionner agresser frapper tuer assassiner harceler menacer insulter
-    injurier diffamer calomnier escroquer extorquer blanchir truquer falsifier manipuler doper
-    exfiltrer pirater distiller dissimuler trahir abuser exploiter extraire racketter séquestrer
-    torturer bombarder envahir attaquer""".split()
-)
+WRONGDOING_VERBS = _words("wrongdoing_verbs")
 # Nouns naming wrongdoing: "les actes de violence commis par X", "des menaces qu'aurait exercé X".
-WRONGDOING_NOUNS = frozenset(
-    """violence violences agression agressions menace menaces pression pressions corruption fraude vol
-    espionnage dopage diffamation injure injures insulte insultes harcèlement viol meurtre crime
-    crimes délit escroquerie abus détournement trahison complot manipulation plagiat piratage
-    outrage partialité mensonge mensonges calomnie""".split()
-)
+WRONGDOING_NOUNS = _words("wrongdoing_nouns")
 # Nouns of evidence and investigation that introduce an accusation: "la preuve que X a ...".
-_EVIDENCE_NOUNS = frozenset(["preuve", "preuves", "indice", "indices"])
-_INVESTIGATION_NOUNS = frozenset(["enquête", "enquêtes", "investigation", "investigations"])
-_COMPLAINT_NOUNS = frozenset("""plainte plaintes procès poursuite poursuites recours""".split())
-_NEGATIONS = frozenset("""pas jamais aucun aucune nullement guère ni""".split())
+_EVIDENCE_NOUNS = _words("evidence_nouns")
+_INVESTIGATION_NOUNS = _words("investigation_nouns")
+_COMPLAINT_NOUNS = _words("complaint_nouns")
+_NEGATIONS = _words("negations")
 # Words between "de" and its infinitive: "de ne pas respecter", "d'en avoir", "de s'être".
-_BEFORE_INFINITIVE = frozenset("ne n' pas plus jamais s' se l' les lui leur y en avoir être".split())
-_OFFENSE_MARKERS = frozenset(["de", "d'", "pour", "du", "des"])
+_BEFORE_INFINITIVE = _words("before_infinitive")
+_OFFENSE_MARKERS = _words("offense_markers")
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "expl:subj"))
-_INVERTED = frozenset("il elle ils elles on".split())
+_INVERTED = _words("inverted")
 _OBJECT_DEPS = frozenset(("obj", "iobj", "obl:arg", "xcomp", "obl"))
 _EUPHONIC_T = frozenset(("-t", "-t-", "t"))  # "a-t-il": the t is not the subject
 _QUOTE_MARKS = frozenset('«»"“”')
 _QUOTES_OPEN = frozenset('«"“')
 _QUOTES_CLOSE = frozenset('»"”')
 
-# The offense taxonomy: category -> (CAMEO code, patterns). Each pattern must start at a word
-# start (a prefix: "corromp" covers "corrompu", "corrompre"); the first category that matches
-# wins, so the specific ones come first. CAMEO 112x: 1121 crime and corruption, 1122 human
+# The offense taxonomy: category -> (CAMEO code, patterns), the patterns in words.tsv (lists
+# category:<name>, in the order below). Each pattern must start at a word start (a prefix:
+# "corromp" covers "corrompu", "corrompre"); the first category that matches wins, so the
+# specific ones come first. CAMEO 112x: 1121 crime and corruption, 1122 human
 # rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and treason, 112 otherwise.
-OFFENSE_CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "war_crimes": (
-        "1124",
-        ("crimes? de guerre", "génocide", "crimes? contre l'humanité", "nettoyage ethnique"),
-    ),
-    "terrorism": ("1123", ("terroris", "attentat")),
-    "espionage": ("1125", ("espion", "trahison", "ingérence", "pirat", "cyberattaque", "cyber-attaque")),
-    "doping": (
-        "112",
-        (
-            "dopage",
-            "dopé",
-            "epo\\b",
-            "transfusions? sanguine",
-            "testostérone",
-            "stéroïde",
-            "agents? masquants",
-            "antidopage",
-            "manipulation sanguine",
-        ),
-    ),
-    "sexual_violence": (
-        "1122",
-        (
-            "agressions? sexuelle",
-            "agressée? sexuellement",
-            "viols?\\b",
-            "violée?",
-            "harcèlement sexuel",
-            "attouchement",
-            "pédocriminalité",
-            "inceste",
-        ),
-    ),
-    "human_rights_abuse": (
-        "1122",
-        (
-            "torture",
-            "droits de l'homme",
-            "droits humains",
-            "répression",
-            "travail forcé",
-            "détention arbitraire",
-            "disparitions? forcée",
-        ),
-    ),
-    "racism": ("1122", ("racis", "antisémit", "xénophob", "homophob", "discrimination")),
-    "violence": (
-        "1123",
-        (
-            "violence",
-            "agress",
-            "coups\\b",
-            "blessures",
-            "frapp",
-            "tué",
-            "tuer\\b",
-            "meurtre",
-            "assassin",
-            "homicide",
-            "séquestr",
-            "harcèlement",
-            "brutalit",
-        ),
-    ),
-    "corruption": (
-        "1121",
-        (
-            "corrupt",
-            "corromp",
-            "pots?-de-vin",
-            "détourn",
-            "blanchi",
-            "abus de biens sociaux",
-            "prise illégale d'intérêts",
-            "favoritisme",
-            "trafic d'influence",
-            "financement illégal",
-            "emplois? fictifs?",
-            "fictivement",
-        ),
-    ),
-    "fraud": (
-        "1121",
-        (
-            "fraud",
-            "escroc",
-            "escroquerie",
-            "fausses? déclarations?",
-            "falsifi",
-            "faux\\b",
-            "trich",
-            "tromp",
-            "évasion fiscale",
-            "abus de confiance",
-            "manipulation de cours",
-            "délit d'initié",
-            "truqu",
-        ),
-    ),
-    "intellectual_property_theft": (
-        "112",
-        (
-            "propriété intellectuelle",
-            "contrefa",
-            "plagi",
-            "copi",
-            "brevets?",
-            "secrets? (?:industriels?|d'affaires|de fabrication)",
-            "distill",
-            "vol de données",
-            "exfiltr",
-            "pill",
-        ),
-    ),
-    "terms_of_service_violation": ("112", ("conditions d'utilisation", "conditions générales", "enfrein")),
-    "anticompetitive_practices": (
-        "112",
-        ("position dominante", "anticoncurrenti", "concurrence déloyale", "monopole", "entente", "cartel"),
-    ),
-    "defamation": ("112", ("diffam", "injur", "calomni", "insult", "outrage", "dénigre")),
-    "threats": ("112", ("menac", "pressions?\\b", "chantage", "intimidation", "extorsion")),
-    "environmental_damage": (
-        "112",
-        ("pollu", "rejets? toxiques?", "déversé", "déforestation", "marée noire"),
-    ),
-    "bias": ("112", ("partialité", "partial\\b", "favoritisme électoral", "parti pris")),
-    "lying": ("112", ("menti", "mensonge", "désinformation", "propagande")),
-    "abuse_of_power": ("112", ("abus de pouvoir", "abus d'autorité", "opportunisme", "abus\\b")),
+_OFFENSE_CODES = {
+    "war_crimes": "1124",
+    "terrorism": "1123",
+    "espionage": "1125",
+    "doping": "112",
+    "sexual_violence": "1122",
+    "human_rights_abuse": "1122",
+    "racism": "1122",
+    "violence": "1123",
+    "corruption": "1121",
+    "fraud": "1121",
+    "intellectual_property_theft": "112",
+    "terms_of_service_violation": "112",
+    "anticompetitive_practices": "112",
+    "defamation": "112",
+    "threats": "112",
+    "environmental_damage": "112",
+    "bias": "112",
+    "lying": "112",
+    "abuse_of_power": "112",
 }
+
+
+def _offense_categories() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """category -> (CAMEO code, patterns), the patterns from the lists category:<name> of words.tsv."""
+    patterns: dict[str, list[str]] = {}
+    for category, row in _family("category"):
+        patterns.setdefault(category, []).append(row.item)
+    if list(patterns) != list(_OFFENSE_CODES):
+        raise LexiconError(
+            f"{_WORDS_FILE}: the lists category:<name> must be, in this order, {', '.join(_OFFENSE_CODES)};"
+            f" found {', '.join(patterns)}"
+        )
+    return {name: (code, tuple(patterns[name])) for name, code in _OFFENSE_CODES.items()}
+
+
+OFFENSE_CATEGORIES = _offense_categories()
 _CATEGORY_PATTERNS = [
     (name, re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")", re.IGNORECASE))
     for name, (_, patterns) in OFFENSE_CATEGORIES.items()
@@ -365,31 +307,7 @@ def _lemma(t: Token) -> str:
     return lemma
 
 
-_STEMS = (
-    ("accus", "accuser"),
-    ("reproch", "reprocher"),
-    ("soupçonn", "soupçonner"),
-    ("suspect", "suspecter"),
-    ("dénon", "dénoncer"),
-    ("inculp", "inculper"),
-    ("poursuiv", "poursuivre"),
-    ("condamn", "condamner"),
-    ("dément", "démentir"),
-    ("démentent", "démentir"),
-    ("nie", "nier"),
-    ("affirm", "affirmer"),
-    ("déclar", "déclarer"),
-    ("contest", "contester"),
-    ("réfut", "réfuter"),
-    ("rejet", "rejeter"),
-    ("dénonç", "dénoncer"),
-    ("poursuit", "poursuivre"),
-    ("nient", "nier"),
-    ("niant", "nier"),
-    ("assur", "assurer"),
-    ("estim", "estimer"),
-    ("fustig", "fustiger"),
-)
+_STEMS = tuple((row.item, verb) for verb, row in _family("stems"))
 
 
 _KNOWN_VERBS = ACCUSATION_VERBS | SPEECH_VERBS | DENIAL_VERBS | WRONGDOING_VERBS
@@ -1753,7 +1671,7 @@ def _infinitival(t: Token) -> bool:
     return j >= 0 and t.doc[j].lower_ in ("avoir", "être")
 
 
-_CONDITIONAL_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+_CONDITIONAL_ENDINGS = tuple(_items("conditional_endings"))
 
 
 def _conditional(t: Token) -> bool:
