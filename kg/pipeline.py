@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from kg.accusations import extract_accusations
 from kg.aliases import AliasRule
 from kg.claims import extract_claims
 from kg.entities import ArticleEntities
@@ -28,7 +29,7 @@ _worker_model: str = DEFAULT_MODEL
 def extract_article(doc: Doc, article: Article) -> ArticleRecords:
     """Records of one parsed article."""
     ents = ArticleEntities(doc, article.id)
-    claims = extract_claims(ents)
+    claims = extract_accusations(ents, extract_claims(ents))
     return ArticleRecords(article=article, entities=ents.entities, claims=claims)
 
 

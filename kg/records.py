@@ -110,6 +110,8 @@ class ClaimMention:
     category: str | None = None  # offense category (see kg.claims.OFFENSE_CATEGORIES)
     reported_by: int | None = None  # LocalEntity key of "selon X", "a-t-il déclaré à X"
     about: list[int] = field(default_factory=list)  # entities the content mentions
+    link: str = ""  # why an actor was taken from outside the sentence ("accuser from the discourse ...")
+    score: float | None = None  # the accusation model's probability, when it scored the claim
 
 
 @dataclass(slots=True)
