@@ -5,6 +5,7 @@ Usage::
     python bench/benchmark.py                       # 200 articles, --workers 1 and 2
     python bench/benchmark.py --articles 50 --workers 1 --out report.json
     python bench/benchmark.py --scaling             # 50, 100, 200 articles, one worker
+    python bench/benchmark.py --stages corpus       # parse vs extraction, stage by stage
 
 The N articles cycle through the files of ``corpus/``, each with its own id and a last line of
 its own (``kg`` skips repeated texts), written as one ``.jsonl`` file in a temporary folder.
@@ -16,6 +17,10 @@ With ``--workers`` > 1 the model is loaded by each worker process inside the bui
 build time includes that; the peak RSS of the workers is the largest of them
 (``RUSAGE_CHILDREN``), not their sum. ``--scaling`` shows how the memory the build adds above
 the loaded model grows with the number of articles, next to the size of the text and of the graph.
+
+``--stages DIR`` times, in one process and on the same texts, the bare spaCy parse
+(``nlp.pipe``) and each extraction stage after it (entities, rule stage, accusation scoring),
+and prints the extraction time as a share of the parse time.
 """
 
 from __future__ import annotations
@@ -103,6 +108,43 @@ def measure(inputs: Path, out: Path, workers: int, batch_size: int) -> dict[str,
     }
 
 
+def stage_times(inputs: Path, batch_size: int = 16) -> dict[str, Any]:
+    """Seconds of the bare parse and of each extraction stage on the articles of ``inputs``."""
+    from kg.accusations import extract_accusations
+    from kg.claims import extract_claims
+    from kg.entities import ArticleEntities
+    from kg.ingest import read_articles
+    from kg.nlp import load_nlp
+
+    articles, _ = read_articles([inputs])
+    nlp = load_nlp()
+    list(nlp.pipe([a.text for a in articles[:2]]))  # warm up
+    started = time.perf_counter()
+    docs = list(nlp.pipe([a.text for a in articles], batch_size=batch_size))
+    parse_s = time.perf_counter() - started
+    spent = {"entities": 0.0, "rules": 0.0, "accusations": 0.0}
+    for doc, a in zip(docs, articles, strict=True):
+        t0 = time.perf_counter()
+        ents = ArticleEntities(doc, a.id)
+        t1 = time.perf_counter()
+        rules = extract_claims(ents)
+        t2 = time.perf_counter()
+        extract_accusations(ents, rules)
+        t3 = time.perf_counter()
+        spent["entities"] += t1 - t0
+        spent["rules"] += t2 - t1
+        spent["accusations"] += t3 - t2
+    extraction = sum(spent.values())
+    return {
+        "articles": len(articles),
+        "words": sum(len(a.text.split()) for a in articles),
+        "parse_s": parse_s,
+        **{f"{k}_s": v for k, v in spent.items()},
+        "extraction_s": extraction,
+        "extraction_share_of_parse": extraction / parse_s,
+    }
+
+
 def run_child(inputs: Path, workers: int, batch_size: int) -> dict[str, Any]:
     """``measure`` in a fresh Python process; its result as a dict, with rates added."""
     with tempfile.TemporaryDirectory(prefix="kg-bench-out-") as out:
@@ -164,8 +206,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=16, help="articles per nlp.pipe batch")
     parser.add_argument("--scaling", action="store_true", help=f"one worker on {SCALING_SIZES} articles")
     parser.add_argument("--out", type=Path, help="also write the report as JSON here")
+    parser.add_argument("--stages", type=Path, help="time parse and extraction stages on this folder")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.stages:
+        r = stage_times(args.stages, args.batch_size)
+        print(
+            f"{r['articles']} articles, {r['words']:,} words: parse {r['parse_s']:.2f} s; "
+            f"entities {r['entities_s']:.2f} s, rule stage {r['rules_s']:.2f} s, "
+            f"accusations {r['accusations_s']:.2f} s; extraction {r['extraction_s']:.2f} s = "
+            f"{100 * r['extraction_share_of_parse']:.1f}% of the parse"
+        )
+        if args.out:
+            args.out.write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
+        return
 
     if args.child:
         inputs, out, workers, batch_size = args.child

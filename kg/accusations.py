@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from itertools import repeat
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from kg.claims import WRONGDOING_NOUNS, WRONGDOING_VERBS, categorise
 from kg.entities import JUDICIAL_NOUNS, ArticleEntities
-from kg.frames import Cue, Frame, deep_functions, find_cues, passive
+from kg.frames import Cue, Frame, deep_functions, find_cues, load_frames, passive
 from kg.records import ClaimMention, Status
 
 __all__ = ["Candidate", "Model", "candidates", "extract_accusations", "load_model", "sentence_claims"]
@@ -42,7 +44,9 @@ _NEGATIONS = frozenset(("pas", "jamais", "nullement", "aucun", "aucune"))
 _UP_DEPS = frozenset(
     ("flat:name", "flat", "flat:foreign", "appos", "conj", "nmod", "amod", "compound", "fixed")
 )
-_ROLE_SCORE = {"accuser": 2, "accused": 2}
+# How well an actor fits the accuser (x) or accused (y) side of a cue: the best cue of a pair
+_X_SCORE = {"accuser": 2, "accused": -2}
+_Y_SCORE = {"accused": 2, "accuser": -2}
 _ARGUMENT_DEPS = frozenset(("nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg"))
 _CONTEXT_SALIENT = 3  # the article's most mentioned actors are candidates of every cue sentence
 
@@ -52,6 +56,15 @@ def _wrongdoing_frame(word: str, pos: str) -> Frame:
     return Frame(
         word, pos, "wrongdoing", frozenset(("speaker",)), accused, frozenset(), frozenset(), "", "", ""
     )
+
+
+@cache
+def _lexicon() -> dict[str, list[Frame]]:
+    """The frame lexicon and the wrongdoing words of the rule stage, by first word."""
+    out: dict[str, list[Frame]] = {k: list(v) for k, v in load_frames().items()}
+    for k, v in _wrongdoing().items():
+        out.setdefault(k, []).extend(v)
+    return out
 
 
 @cache
@@ -98,7 +111,8 @@ class Model:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        weight = self.weights.get
+        z = self.bias + sum(map(operator.mul, map(weight, features, repeat(0.0)), features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
@@ -132,14 +146,16 @@ def _shipped_model() -> Model:
 
 
 # --- mentions and speakers ------------------------------------------------------------------
-def _mentions(ents: ArticleEntities, sent: Span) -> list[_Mention]:
+def _mentions(ents: ArticleEntities, sent: Span, *, resolve: bool) -> list[_Mention]:
+    """The actors named or referred to in a sentence; ``resolve``: also resolve its pronouns in
+    argument positions (in sentences with a cue) rather than only those already resolved."""
     doc = ents.doc
     out: list[_Mention] = []
     for start, key in ents.named_in(sent.start, sent.end):
         span = ents.named_span(start)
         head = doc[span[0] : span[1]].root if span else doc[start]
         out.append(_Mention(key, head, "name"))
-    for t in sent:
+    for t in sent if resolve else ():
         if t.pos_ == "PRON" and t.dep_ in _ARGUMENT_DEPS and ents.entity_at(t) is None:
             ents.refers_to(t)
     resolved = ents._resolved
@@ -273,12 +289,14 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
     for n, sent in enumerate(sents):
         if not sent.text.strip():
             continue
-        mentions = _mentions(ents, sent)
-        cues = find_cues(sent) + find_cues(sent, _wrongdoing())
+        dateline = _dateline(sent) if n < 3 else set()
+        cues = find_cues(sent, _lexicon())
         cues = [c for c in cues if c.frame.frame != "wrongdoing" or c.token.pos_ == c.frame.pos]
         start_char = _sentence_start(sent)
         srules = rules_by_start.get(start_char, [])
-        if not cues and not any(r.type == "accusation" for r in srules):
+        active = bool(cues) or any(r.type == "accusation" for r in srules)
+        mentions = [m for m in _mentions(ents, sent, resolve=active) if m.head.i not in dateline]
+        if not active:
             previous, previous_speakers = mentions, _speakers(sent, [], mentions, srules)
             continue
         deep = {c.token.i: deep_functions(c.token, c.tokens[1:]) for c in cues}
@@ -297,7 +315,15 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
         for k in in_sentence:
             context.pop(k, None)
         cond = _conditional(sent)
-        quoted = any(ch in sent.text for ch in '«»"')
+        strong = {c.frame.frame for c in cues} - {"say", "wrongdoing"}
+        frame_kinds = [
+            "accusation" if strong else "",
+            "wrongdoing" if any(c.frame.frame == "wrongdoing" for c in cues) else "",
+            "say" if any(c.frame.frame == "say" for c in cues) else "",
+        ]
+        frame_kinds = [k for k in frame_kinds if k] or ["none"]
+        sent_text = sent.text
+        quoted = any(ch in sent_text for ch in '«»"')
         by_key: dict[int, list[_Mention]] = {}
         for m in mentions:
             by_key.setdefault(m.key, []).append(m)
@@ -314,44 +340,38 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
         for pair in srule_pairs:
             if pair not in pairs and pair[1] is not None:
                 pairs.append(pair)  # type: ignore[arg-type]
+        voices = {c.token.i: (c.frame.pos == "VERB" and passive(c.token), _negated(c.token)) for c in cues}
+        # cue -> actor -> (deep function, from an enclosing phrase, role), computed once per sentence
+        linked: dict[int, dict[int, tuple[str, bool, str]]] = {}
+        for c in cues:
+            per: dict[int, tuple[str, bool, str]] = {}
+            for k in actors:
+                fn, nested = max(
+                    (_function_of(m.head, deep[c.token.i]) for m in by_key.get(k, ())), default=("", False)
+                )
+                per[k] = (fn, nested, _role(fn, k, c.frame, speakers))
+            linked[c.token.i] = per
+        as_x = {i: {k: _X_SCORE.get(v[2], 0) + (v[0] != "") for k, v in p.items()} for i, p in linked.items()}
+        as_y = {i: {k: _Y_SCORE.get(v[2], 0) + (v[0] != "") for k, v in p.items()} for i, p in linked.items()}
         for x, y in pairs:
-            best: tuple[int, Cue | None, dict[str, str]] = (-99, None, {})
-            for c in cues:
-                fx, nx_ = max(
-                    (_function_of(m.head, deep[c.token.i]) for m in by_key.get(x, [])), default=("", False)
-                )
-                fy, ny_ = max(
-                    (_function_of(m.head, deep[c.token.i]) for m in by_key.get(y, [])), default=("", False)
-                )
-                rx, ry = _role(fx, x, c.frame, speakers), _role(fy, y, c.frame, speakers)
-                score = (
-                    _ROLE_SCORE.get(rx, 0) * (rx == "accuser")
-                    + _ROLE_SCORE.get(ry, 0) * (ry == "accused")
-                    - 2 * (rx == "accused")
-                    - 2 * (ry == "accuser")
-                    + (fx != "")
-                    + (fy != "")
-                )
-                if score > best[0]:
-                    best = (
-                        score,
-                        c,
-                        {
-                            "fx": fx,
-                            "fy": fy,
-                            "rx": rx,
-                            "ry": ry,
-                            "nx": str(nx_),
-                            "ny": str(ny_),
-                            "slot_x": _slot(deep[c.token.i], c.frame.accuser, fx, rx),
-                            "slot_y": _slot(deep[c.token.i], c.frame.accused, fy, ry),
-                        },
-                    )
-            _, cue, info = best
-            f: dict[str, float] = {}
-
-            def on(name: str, _f: dict[str, float] = f) -> None:
-                _f[name] = 1.0
+            cue = max(cues, key=lambda c: as_x[c.token.i].get(x, 0) + as_y[c.token.i].get(y, 0), default=None)
+            info: dict[str, str] = {}
+            if cue is not None:
+                fx, nx_, rx = linked[cue.token.i].get(x, ("", False, "none"))
+                fy, ny_, ry = linked[cue.token.i].get(y, ("", False, "none"))
+                d = deep[cue.token.i]
+                info = {
+                    "fx": fx,
+                    "fy": fy,
+                    "rx": rx,
+                    "ry": ry,
+                    "nx": str(nx_),
+                    "ny": str(ny_),
+                    "slot_x": _slot(d, cue.frame.accuser, fx, rx),
+                    "slot_y": _slot(d, cue.frame.accused, fy, ry),
+                }
+            names: list[str] = []
+            on = names.append  # binary features, by name
 
             sx = "in" if x in in_sentence else context.get(x, "out")
             sy = "in" if y in in_sentence else context.get(y, "out")
@@ -377,9 +397,10 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
                     on("x_nested")
                 if info["ny"] == "True":
                     on("y_nested")
-                if cue.frame.pos == "VERB" and passive(cue.token):
+                voice, negated = voices[cue.token.i]
+                if voice:
                     on("passive")
-                if _negated(cue.token):
+                if negated:
                     on("cue_negated")
                 xs = [m.head.i for m in by_key.get(x, [])]
                 ys = [m.head.i for m in by_key.get(y, [])]
@@ -416,6 +437,10 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
                 on("x_judicial")
             if y in judicial:
                 on("y_judicial")
+            wx = set(ents.entities[x].name.lower().split())
+            wy = set(ents.entities[y].name.lower().split())
+            if wx <= wy or wy <= wx:
+                on("names_overlap")  # "le Conseil de sécurité de l'ONU" and "l'ONU"
             rule = srule_pairs.get((x, y))
             if rule is not None:
                 on("rule")
@@ -433,6 +458,7 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
             on("rank_x" + _bucket(ranking.get(x, 99), (0, 1, 3)))
             on("rank_y" + _bucket(ranking.get(y, 99), (0, 1, 3)))
             on("cues" + _bucket(len(cues), (1, 2, 4)))
+            on("frames=" + "+".join(frame_kinds))
             on("actors" + _bucket(len(in_sentence), (1, 2, 4)))
             if cond:
                 on("conditional")
@@ -444,7 +470,7 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
             if sx != "in" or sy != "in":
                 where = "accuser" if sx != "in" else "accused"
                 link = f"{where} from the discourse ({sx if sx != 'in' else sy})"
-            out.append(Candidate(x, y, sent, cue, f, link, rule))
+            out.append(Candidate(x, y, sent, cue, dict.fromkeys(names, 1.0), link, rule))
         for r in srules:
             if r.type == "accusation" and r.target is not None:
                 accusers_of.setdefault(r.target, set()).add(r.speaker)
@@ -452,16 +478,38 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
     return out
 
 
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def _dateline(sent: Span) -> set[int]:
+    """Tokens of a dateline opening an article: "PARIS (AFP) -", "Genève (Reuters) —". The place
+    is no actor; the agency is the source the article relays."""
+    toks = [t for t in sent[:12] if not t.is_space]
+    for j, t in enumerate(toks):
+        if t.text in _DASHES and j >= 3:
+            head = toks[:j]
+            bracketed = any(a.text == "(" and b.text == ")" for a in head for b in head if a.i < b.i)
+            if bracketed and head[0].text[:1].isupper():
+                return {x.i for x in head}
+            return set()
+    return set()
+
+
 def _sentence_start(sent: Span) -> int:
-    toks = [t for t in sent if not t.is_space]
-    return toks[0].idx if toks else sent.start_char
+    return _sentence_chars(sent)[0]
 
 
 def _sentence_chars(sent: Span) -> tuple[int, int]:
-    toks = [t for t in sent if not t.is_space]
-    if not toks:
+    """Character offsets of a sentence without its leading and trailing white space tokens."""
+    doc = sent.doc
+    first, last = sent.start, sent.end - 1
+    while first <= last and doc[first].is_space:
+        first += 1
+    while last >= first and doc[last].is_space:
+        last -= 1
+    if first > last:
         return sent.start_char, sent.start_char
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 # --- claims -------------------------------------------------------------------------------------
@@ -474,6 +522,15 @@ def _offense(c: Candidate) -> tuple[int, int]:
         return s0, s1
     cue = c.cue.token
     deep = deep_functions(cue, c.cue.tokens[1:])
+    said = [
+        doc[i]
+        for i, fn in deep.items()
+        if fn in ("content", "content_subj") and c.sent.start <= i < c.sent.end and not doc[i].is_space
+    ]
+    said = [t for t in said if not t.is_punct] or said
+    if said and c.cue.frame.frame in ("say", "deny", "suspect"):
+        first, last = min(t.i for t in said), max(t.i for t in said)
+        return doc[first].idx, doc[last].idx + len(doc[last])  # what is said is the offense
     parts = [doc[i] for i in c.cue.tokens]
     for i, fn in deep.items():
         if fn in c.cue.frame.offense and doc[i].i > cue.i:
@@ -527,9 +584,12 @@ def sentence_claims(
         for c in kept:
             best[(c.accuser, c.accused, start)] = c
     out: list[ClaimMention] = []
+    texts: dict[int, str] = {}  # Doc.text joins every token: once per document
     for c in sorted(best.values(), key=lambda c: (c.sent.start, c.accuser, c.accused)):
         s0, s1 = _sentence_chars(c.sent)
-        text = c.sent.doc.text
+        if id(c.sent.doc) not in texts:
+            texts[id(c.sent.doc)] = c.sent.doc.text
+        text = texts[id(c.sent.doc)]
         if c.rule is not None and c.rule.content_end > c.rule.content_start:
             o0, o1 = c.rule.content_start, c.rule.content_end
         else:

@@ -7,6 +7,11 @@ appositions as descriptions, and answers ``refers_to(token)``: which actors a to
 through names, pronouns ("il", "elle", "ils") and descriptions ("l'entreprise", "le ministre",
 "les deux géants américains").
 
+Institutions named by a common-noun phrase ("le parquet national financier", "l'armée malienne",
+"l'inspection du travail") are actors too; a bare reference ("le parquet", "la justice") is a mention
+of the institution the article names with the same head noun, and the body of a named state ("le
+gouvernement chinois") a mention of that state (see ``BODY_NOUNS`` and ``_institutions``).
+
 Notes: role nouns and organisation nouns are general French lexicon; a description such as
 "la start-up chinoise Brenval" is linked to its entity through the dependency parse (appos,
 nmod, flat) or adjacency, never through names.
@@ -23,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.records import EntityType, LocalEntity, Mention
 
-__all__ = ["ORG_NOUNS", "PERSON_NOUNS", "ArticleEntities", "name_key", "strip_name"]
+__all__ = ["BODY_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "ArticleEntities", "name_key", "strip_name"]
 
 # Nouns that denote a person by role: "le ministre", "l'avocate", "le porte-parole".
 PERSON_NOUNS = frozenset(
@@ -64,6 +69,81 @@ INSTITUTION_NOUNS = frozenset(
     "tribunal cour parquet police gendarmerie préfecture procureur procureure".split()
 )
 
+# Head nouns (lemmas) of institutions that act in the news under a common-noun phrase, with or
+# without a proper noun: "le parquet national financier", "l'inspection du travail", "la commission
+# électorale", "le ministère de l'Intérieur", "l'armée malienne", "les syndicats", "la junte".
+# A person by role ("le procureur", "le juge") is in PERSON_NOUNS, not here.
+BODY_NOUNS = frozenset(
+    """parquet tribunal cour chambre justice police gendarmerie brigade préfecture commissariat douane
+    armée force gouvernement ministère junte syndicat opposition autorité inspection commission
+    direction régime pouvoir exécutif administration conseil""".split()
+)
+# Bodies that stand for the state they belong to: "le gouvernement chinois", "les autorités
+# rwandaises", "le gouvernement de la RDC" are mentions of China, Rwanda, the DRC when the article
+# names that state; else an actor of their own ("Gouvernement malien").
+_STATE_BODIES = frozenset("gouvernement autorité régime pouvoir administration".split())
+# Bodies that a place after "de" does not name: "les syndicats de Brenval" are not an actor named
+# after a seat (and the model often takes a company for a place).
+_UNSEATED = frozenset("syndicat opposition junte".split())
+# Bodies also named by a common-noun complement, not only by adjectives and a seat: "le ministère
+# de l'Intérieur", "l'inspection du travail", "la cour d'appel", "la brigade de répression de ...",
+# "les forces de l'ordre", "l'armée de l'air", "l'autorité de la concurrence".
+_COMPLEMENT_NAMED = frozenset(
+    """tribunal cour chambre ministère inspection autorité commission brigade direction force armée
+    police gendarmerie gouvernement préfecture""".split()
+)
+# Named by a complement only after an adjective: "la direction générale de la police", not "la
+# direction de la gare".
+_ADJECTIVE_FIRST = frozenset({"direction"})
+# A definite bare noun that is an actor of its own when the article names no institution with that
+# head: "la justice" -> "Justice", "les syndicats" -> "Syndicats". Other body nouns ("la cour", "la
+# chambre", "la commission", "la direction") are only resolved to an institution the article names.
+_GENERIC_BODIES = frozenset(
+    """parquet tribunal justice police gendarmerie armée junte syndicat opposition régime pouvoir
+    gouvernement ministère préfecture douane autorité force enquêteur""".split()
+)
+# ... of which these, in the plural only ("les autorités", "les forces"), and the others in the
+# singular only ("la police"; "les tribunaux" is no actor).
+_PLURAL_BODIES = frozenset("syndicat autorité force enquêteur douane".split())
+# Nouns that mean the body only in an actor's place: "le pouvoir a réprimé" but "au pouvoir",
+# "prendre le pouvoir"; "l'opposition dénonce" but "leur opposition à".
+_ACTOR_PLACE_ONLY = frozenset("pouvoir régime opposition".split())
+_ACTOR_DEPS = frozenset("nsubj nsubj:pass obl:agent".split())
+# The organ of a named organisation that speaks for it: "la direction d'Amazon" is Amazon.
+_ORGAN_NOUNS = frozenset("direction rédaction".split())
+# Those who investigate: "les enquêteurs" are the police unit or office the article names.
+_INVESTIGATORS = frozenset({"enquêteur"})
+_INVESTIGATING_BODIES = frozenset("police gendarmerie brigade office direction inspection douane".split())
+# Nouns of companies and associations: "la direction du groupe" is the company's, no institution.
+_COMPANY_NOUNS = ORG_NOUNS - BODY_NOUNS - JUDICIAL_NOUNS
+# Homonyms: a body noun with one of these adjectives or complements (lemmas) is something else:
+# "une police d'assurance", "la justice sociale", "la cour de l'école", "le régime fiscal".
+_OTHER_SENSES: dict[str, frozenset[str]] = {
+    "police": frozenset("assurance caractère écriture".split()),
+    "justice": frozenset("social climatique fiscal divin immanent transitionnel restauratif".split()),
+    "cour": frozenset(
+        "école récréation immeuble maison ferme château honneur miracle intérieur carré".split()
+    ),
+    "chambre": frozenset("hôtel enfant bonne ami hôpital froid noir double simple fort".split()),
+    "commission": frozenset("infraction crime délit fait acte meurtre".split()),
+    "conseil": frozenset("juridique avisé précieux utile pratique amical bon mauvais sage".split()),
+    "régime": frozenset(
+        "fiscal matrimonial alimentaire juridique spécial général indemnitaire dérogatoire sec".split()
+    ),
+    "pouvoir": frozenset("achat attraction conviction persuasion absolu discrétionnaire".split()),
+    "autorité": frozenset("parental".split()),
+    "force": frozenset("vif majeur frappe".split()),
+    "direction": frozenset("opposé contraire inverse bon mauvais".split()),
+}
+# Verbs whose object is followed by "de" and the offense: "accuser l'armée malienne de crimes".
+_OFFENSE_VERBS = frozenset("accuser soupçonner suspecter inculper taxer qualifier blâmer convaincre".split())
+# Adjectives that do not name the body: "le tribunal compétent" is the tribunal named elsewhere.
+_NON_NAMING_ADJECTIVES = frozenset(
+    """même seul actuel ancien nouveau dernier premier concerné compétent puissant principal
+    tout-puissant autre différent tel""".split()
+)
+_BODY_LEMMAS = BODY_NOUNS | _ORGAN_NOUNS | _INVESTIGATORS
+
 _TITLE_TOKENS = frozenset("M. MM. Mme Mmes Mlle Me Maître Dr Pr".split())
 
 # Courtesy and professional titles kept as aliases but not in the name.
@@ -102,7 +182,8 @@ _SINGLE_WORD_PRIORITY: dict[str, int] = {"GPE": 4, "LOC": 3, "ORG": 2, "PER": 1,
 # Capitalised words that are not names: titles of address, days, months.
 _NOT_NAMES = frozenset(
     """m mme mlle me maître dr monsieur madame lundi mardi mercredi jeudi vendredi samedi dimanche
-    janvier février mars avril mai juin juillet août septembre octobre novembre décembre""".split()
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre hier demain
+    aujourd'hui""".split()
 )
 _COORDINATORS = frozenset(""", et ou ainsi que comme""".split())
 # Verbs of saying: their pronoun subject is most often a person ("a-t-il déclaré").
@@ -136,6 +217,100 @@ def _definite(token: Token) -> bool:
         if "Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []):
             return True
         if "Yes" in c.morph.get("Poss", []):
+            return True
+    return False
+
+
+def _body_lemma(token: Token) -> str:
+    """The institution noun a token is ("syndicats" -> "syndicat"), or ""."""
+    lemma = token.lemma_.lower()
+    if lemma in _BODY_LEMMAS:
+        return lemma
+    low = token.lower_
+    if low in _BODY_LEMMAS:
+        return low
+    if low[-1:] in ("s", "x") and low[:-1] in _BODY_LEMMAS and "Plur" in token.morph.get("Number", []):
+        return low[:-1]  # "syndicats", not "au cours de"
+    return ""
+
+
+def _plural(token: Token) -> bool:
+    return "Plur" in token.morph.get("Number", []) or (
+        token.lower_[-1:] in ("s", "x") and token.lower_[:-1] == _body_lemma(token)
+    )
+
+
+_DEFINITE_WORDS = frozenset("le la les l' ce cet cette ces".split())
+_CONTRACTIONS = frozenset("au aux du des".split())
+
+
+def _determiner(token: Token) -> str:
+    """What determines a noun: "def" (definite or demonstrative: "le parquet", "ce tribunal",
+    "du parquet"), "ind" ("une enquête", "certaines autorités"), "poss" ("son parti"), or "none"
+    ("une enquête de police": the noun names no one)."""
+    for c in token.children:
+        if c.i > token.i:
+            continue
+        if c.dep_ == "case" and c.lower_ in _CONTRACTIONS:
+            return "def"  # "du parquet": de + le
+        if c.dep_ != "det":
+            continue
+        if "Yes" in c.morph.get("Poss", []):
+            return "poss"
+        if "Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []):
+            return "def"
+        return "ind"
+    j = token.i - 1  # the parser attached the determiner elsewhere: the word before (and adjectives)
+    while j >= 0 and token.i - j <= 3 and token.doc[j].pos_ == "ADJ":
+        j -= 1
+    if j >= 0 and token.doc[j].lower_ in _DEFINITE_WORDS | _CONTRACTIONS:
+        return "def"
+    return "none"
+
+
+def _agrees(adjective: Token, noun: Token) -> bool:
+    """Gender and number do not contradict: "Le Parquet suspecte ..." is a verb, not "Parquet
+    suspecte"."""
+    for feature in ("Gender", "Number"):
+        a, n = adjective.morph.get(feature, []), noun.morph.get(feature, [])
+        if a and n and a[0] != n[0]:
+            return False
+    return True
+
+
+def _fold(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+# Adjectives of states whose name they do not spell: "le gouvernement américain" is the United States.
+_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "americain": ("etats unis", "amerique"),
+    "britannique": ("royaume uni", "grande bretagne"),
+    "neerlandais": ("pays bas",),
+    "helvetique": ("suisse",),
+    "emirati": ("emirats",),
+}
+
+
+def _of_place(adjective: str, place: str, lemma: str = "") -> bool:
+    """Whether an adjective is the one of a place name: "malienne" / "Mali", "chinois" / "Chine",
+    "saoudien" / "Arabie saoudite", "congolais" / "République démocratique du Congo", "américain"
+    / "États-Unis"."""
+    a = _fold(adjective)
+    if len(a) < 4:
+        return False
+    key = name_key(place)
+    if any(f" {name} " in f" {key} " for name in _DEMONYMS.get(_fold(lemma or adjective), ())):
+        return True
+    for word in re.split(r"[\s\-']+", place):
+        if len(word) < 4 or not word[:1].isupper():
+            continue
+        w = _fold(word)
+        k = 0
+        while k < min(len(a), len(w)) and a[k] == w[k]:
+            k += 1
+        if k >= max(4, len(w) - 2):
             return True
     return False
 
@@ -183,6 +358,22 @@ class _Named:
 
 
 @dataclass(slots=True)
+class _Reference:
+    """An institution phrase that is no name of its own, resolved once names are clustered: the
+    body of a state ("le gouvernement chinois"), the organ of an organisation ("la direction
+    d'Amazon"), or a bare reference ("le parquet", "la justice", "les syndicats")."""
+
+    start: int  # the tokens it covers as a mention: the head noun and its adjectives
+    end: int
+    lemma: str
+    plural: bool
+    text_start: int  # its text: with the determiner, and the state's name after it if given
+    text_end: int
+    target: _Named | None = None  # the state or organisation the phrase names
+    capitalised: bool = False  # "le Parquet": the model took it for a name; an actor in any case
+
+
+@dataclass(slots=True)
 class _Cluster:
     names: list[str] = field(default_factory=list)
     labels: list[EntityType] = field(default_factory=list)
@@ -190,6 +381,7 @@ class _Cluster:
     descriptions: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
     merges: list[tuple[str, str, str]] = field(default_factory=list)
+    plural_names: set[str] = field(default_factory=set)  # "Inspections du travail"
     actor_votes: int = 0
     gpe_votes: int = 0
     org_votes: int = 0
@@ -199,15 +391,22 @@ class _Cluster:
 class ArticleEntities:
     """The actors of one parsed article, and a resolver from tokens to actors."""
 
-    def __init__(self, doc: Doc, article_id: str) -> None:
+    def __init__(self, doc: Doc, article_id: str, *, generic_bodies: bool = False) -> None:
+        """``generic_bodies``: a bare reference to an institution the article does not name ("la
+        justice", "les syndicats") is an actor of its own, named by its noun ("Justice"). Off by
+        default: ``kg.resolve`` merges entities of the same name across articles, and one "Justice"
+        would then stand for the justice of every country the corpus speaks of."""
         self.doc = doc
+        self._generic_bodies = generic_bodies
         self.article = article_id
         self._named: list[_Named] = []
         self._token_named: dict[int, _Named] = {}
         self._clusters: list[_Cluster] = []
         self._resolved: dict[int, list[int]] = {}  # token index -> entity keys, for coref mentions
+        self._references: list[_Reference] = []
         self._collect_named()
         self._cluster()
+        self._attach_references()
         self._describe()
         self.entities: list[LocalEntity] = self._finish()
 
@@ -242,36 +441,185 @@ class ArticleEntities:
             self._token_named[k] = n
 
     def _institutions(self) -> None:
-        """Courts, prosecutors and police named by a noun and a place: "le parquet de Nanterre",
-        "le tribunal correctionnel de Paris", "la cour d'appel de Lyon" are actors of their own."""
+        """Institutions named by a common-noun phrase, with or without a proper noun: "le parquet
+        de Nanterre", "le parquet national financier", "l'inspection du travail", "la cour d'appel
+        de Paris", "l'armée malienne" are actors of their own, named by the phrase without its
+        determiner. The body of a state ("le gouvernement chinois"), the organ of an organisation
+        ("la direction d'Amazon") and a bare reference ("le parquet", "la justice") are kept as
+        references, resolved by ``_attach_references`` once the names are clustered.
+
+        Only a definite or demonstrative phrase names an actor ("une enquête de police" does
+        not); a noun followed by a name describes that name ("le syndicat SNCTA")."""
         doc = self.doc
+        alone: set[int] = set()  # "le Parquet": the model's name is a bare reference
+        for n in [n for n in self._named if n.end - n.start == 1 and n.label != "PER"]:
+            t = doc[n.start]
+            if _body_lemma(t) in BODY_NOUNS and t.pos_ in ("NOUN", "PROPN") and _determiner(t) == "def":
+                self._named.remove(n)
+                del self._token_named[n.start]
+                alone.add(n.start)
+        places = [n for n in self._named if n.label in ("LOC", "GPE")]
+        referred: set[int] = set()  # tokens of the references kept so far
         for tok in doc:
-            if tok.lemma_.lower() not in INSTITUTION_NOUNS or tok.i in self._token_named:
+            if tok.i in self._token_named or tok.i in referred or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            j = tok.i + 1
-            while j < len(doc) and (doc[j].pos_ == "ADJ" or doc[j].lower_ in ("appel", "de", "d'")):
-                if doc[j].lower_ in ("de", "d'") and j + 1 < len(doc) and (j + 1) in self._token_named:
-                    break
-                if doc[j].lower_ in ("de", "d'") and not (j + 1 < len(doc) and doc[j + 1].lower_ == "appel"):
-                    break
-                j += 1
-            named_after_place = (
-                j + 1 < len(doc) and doc[j].lower_ in ("de", "d'", "du") and (j + 1) in self._token_named
+            lemma = _body_lemma(tok)
+            seat_only = not lemma and tok.lemma_.lower() in INSTITUTION_NOUNS  # "procureur de Bordeaux"
+            if not lemma and not seat_only:
+                continue
+            det = _determiner(tok)
+            if det == "poss":
+                continue
+            phrase = self._body_phrase(tok, lemma)
+            if phrase is None:
+                continue  # another sense: "une police d'assurance", "la justice sociale"
+            end, cut, seat, owner, complement = phrase
+            if tok.i in alone and end > tok.i + 1 and seat is None:
+                person = self._token_named.get(end)
+                if person is not None and person.start == end and person.label == "PER":
+                    # "Le Parquet suspecte Pierre Maudet": the model's name took no adjective, and
+                    # a word before a person's name is a verb the tagger missed
+                    end, cut, seat, owner, complement = (
+                        self._body_phrase(tok, lemma, adjectives=False) or phrase
+                    )
+            after = self._token_named.get(cut)
+            if after is not None and after.start == cut and after is not seat and after.label != "PER":
+                continue  # "le syndicat SNCTA", "l'agence de notation Finscope": it describes the name
+            judicial = lemma in ("parquet", "tribunal", "cour") and end > tok.i + 1
+            if det == "ind" and not judicial and (seat is None or lemma in _STATE_BODIES):
+                continue  # "une enquête", but "un tribunal de Moscou", "un tribunal fédéral" are named
+            before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+            text_start = tok.i - 1 if det == "def" and before in _DEFINITE_WORDS else tok.i
+            plural = _plural(tok)
+            if seat is not None:
+                if lemma in _STATE_BODIES:  # "le gouvernement de la RDC": the state
+                    if det != "def":
+                        continue  # "le conseil d'administration du Samusocial"
+                    self._references.append(_Reference(tok.i, cut, lemma, plural, text_start, end, seat))
+                    referred.update(range(tok.i, end))
+                else:
+                    self._add_named(_Named(tok.i, end, "ORG"), replacing=seat)
+                continue
+            if seat_only:
+                continue
+            if end > tok.i + 1:  # named by adjectives or complements
+                if det == "none" and not judicial:
+                    continue
+                state = self._state_of(tok, end, places) if lemma in _STATE_BODIES else None
+                if state is not None:  # "les autorités rwandaises": Rwanda, when the article names it
+                    self._references.append(_Reference(tok.i, end, lemma, plural, text_start, end, state))
+                    referred.update(range(tok.i, end))
+                else:
+                    self._add_named(_Named(tok.i, end, "ORG"))
+                continue
+            if det != "def":
+                continue
+            if owner is not None:
+                if lemma in _ORGAN_NOUNS and owner.label != "PER":  # "la direction d'Amazon"
+                    self._references.append(
+                        _Reference(tok.i, tok.i + 1, lemma, plural, text_start, tok.i + 1, owner)
+                    )
+                continue
+            if complement:
+                continue  # "la justice de leur pays", "le gouvernement du président X"
+            if lemma in _ACTOR_PLACE_ONLY and not self._in_actor_place(tok):
+                continue  # "au pouvoir", "prendre le pouvoir", "leur opposition à"
+            capitalised = tok.text[:1].isupper()
+            self._references.append(
+                _Reference(tok.i, tok.i + 1, lemma, plural, text_start, tok.i + 1, None, capitalised)
             )
+
+    def _body_phrase(
+        self, head: Token, lemma: str, *, adjectives: bool = True
+    ) -> tuple[int, int, _Named | None, _Named | None, bool] | None:
+        """How far the words that name an institution go from its head noun: adjectives ("le
+        parquet national financier"), common-noun complements ("l'inspection du travail", "la cour
+        d'appel", "la chambre des mises en accusation") and a seat ("de Liège").
+
+        Returns (end, end before the seat, the seat, the named owner after "de" where the name
+        stops, whether another complement stops it), or None for another sense of the noun."""
+        doc = self.doc
+        senses = _OTHER_SENSES.get(lemma, frozenset())
+        j = end = head.i + 1
+        adjective = by_complement = False
+        while j < len(doc) and j - head.i <= 10:
+            t = doc[j]
+            within = head.i <= t.head.i < j
+            attached = within or t.head.pos_ == "PROPN"  # or misparsed onto the name after it
             if (
-                not named_after_place
-                and j > tok.i + 1
-                and tok.lemma_.lower() in ("parquet", "tribunal", "cour")
+                adjectives
+                and t.pos_ == "ADJ"
+                and t.dep_ in ("amod", "appos", "nmod", "flat:name")  # the parser's attachments
+                and attached
+                and (_agrees(t, head) or (within and _agrees(t, t.head)))
             ):
-                # "le parquet fédéral belge", "le Parquet national financier": named by adjectives
-                self._add_named(_Named(tok.i, j, "ORG"))
+                if t.lemma_.lower() in senses or t.lower_ in senses:
+                    return None
+                if t.lemma_.lower() in _NON_NAMING_ADJECTIVES or "Part" in t.morph.get("VerbForm", []):
+                    break
+                j = end = j + 1
+                adjective = True
                 continue
-            if j + 1 >= len(doc) or doc[j].lower_ not in ("de", "d'", "du"):
+            if t.lower_ in ("de", "d'", "du", "des") and t.pos_ in ("ADP", "DET"):
+                if head.dep_ == "obj" and head.head.lemma_.lower() in _OFFENSE_VERBS:
+                    return end, end, None, None, False  # "accuse l'armée française d'espionnage"
+                k = j + 1
+                if k < len(doc) and doc[k].pos_ == "DET" and doc[k].lower_ in ("la", "l'", "le", "les"):
+                    k += 1
+                named = self._token_named.get(j + 1) or self._token_named.get(k)
+                if named is not None and named.start in (j + 1, k):
+                    if named.label in ("LOC", "GPE") and lemma not in _UNSEATED:
+                        return named.end, end, named, None, False
+                    return end, end, None, named, True
+                m = k
+                while m < len(doc) and m - k < 2 and doc[m].pos_ in ("ADJ", "NUM"):
+                    m += 1  # "de grande instance", "de première instance"
+                if m >= len(doc) or doc[m].pos_ not in ("NOUN", "PROPN"):
+                    return end, end, None, None, True
+                noun = doc[m]
+                if noun.lemma_.lower() in senses or noun.lower_ in senses:
+                    return None
+                if (
+                    lemma not in _COMPLEMENT_NAMED
+                    or (lemma in _ADJECTIVE_FIRST and not adjective)
+                    or noun.lemma_.lower() in PERSON_NOUNS
+                    or noun.lemma_.lower() in _COMPANY_NOUNS
+                    or m in self._token_named
+                    or not head.i <= noun.head.i < j
+                ):
+                    return end, end, None, None, True
+                j = end = m + 1
+                by_complement = True
                 continue
-            place = self._token_named.get(j + 1)
-            if place is None or place.label not in ("LOC", "GPE") or place.start != j + 1:
+            if (
+                t.lower_ == "en"  # "la chambre des mises en accusation"
+                and by_complement
+                and j + 1 < len(doc)
+                and doc[j + 1].pos_ == "NOUN"
+                and head.i <= doc[j + 1].head.i < j
+            ):
+                j = end = j + 2
                 continue
-            self._add_named(_Named(tok.i, place.end, "ORG"), replacing=place)
+            break
+        return end, end, None, None, False
+
+    def _state_of(self, head: Token, end: int, places: list[_Named]) -> _Named | None:
+        """The place an adjective of the phrase is the adjective of: "rwandaises" -> "Rwanda"."""
+        for t in self.doc[head.i + 1 : end]:
+            if t.pos_ != "ADJ":
+                continue
+            for p in places:
+                if _of_place(t.text, self.doc[p.start : p.end].text, t.lemma_):
+                    return p
+        return None
+
+    @staticmethod
+    def _in_actor_place(token: Token) -> bool:
+        """A subject, an agent ("par l'opposition") or "selon X", not "au pouvoir"."""
+        cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+        if cases & {"au", "aux", "du", "des", "à", "de", "d'"}:
+            return False
+        return token.dep_ in _ACTOR_DEPS or bool(cases & {"par", "selon"})
 
     def _proper_noun_runs(self) -> None:
         """Names the model missed: a run of proper nouns, or of capitalised words inside a sentence,
@@ -299,13 +647,21 @@ class ArticleEntities:
             ):
                 j += 1
             span = doc[i:j]
-            if len(span.text) >= 2 and not (len(span) == 1 and span[0].lower_ in PERSON_NOUNS | ORG_NOUNS):
+            lone_noun = len(span) == 1 and (
+                span[0].lower_ in PERSON_NOUNS | ORG_NOUNS or bool(_body_lemma(span[0]))
+            )
+            if len(span.text) >= 2 and not lone_noun:
                 self._add_named(_Named(i, j, "OTHER"))
             i = j
 
     @staticmethod
     def _name_like(t: Token) -> bool:
         """A word that can be part of a name the model missed."""
+        if not t.is_alpha and not t.is_sent_start and "-" in t.text and t.i > 0:
+            parts = t.text.split("-")  # "SUD-Solidaires", tagged as anything but a proper noun
+            return all(p[:1].isupper() and p.isalpha() for p in parts) and any(
+                p.isupper() and len(p) >= 2 for p in parts
+            )
         if not t.text[:1].isupper() or not t.is_alpha or t.text in _QUOTES:
             return False
         if t.text.isupper() and len(t.text) >= 2:
@@ -368,6 +724,17 @@ class ArticleEntities:
                 end = i
                 break
             nxt = doc[i + 1] if i + 1 < len(doc) else None
+            after = doc[i + 2] if i + 2 < len(doc) else None
+            if (
+                i > start
+                and t.pos_ == "CCONJ"
+                and nxt is not None
+                and nxt.pos_ == "DET"
+                and after is not None
+                and after.text[:1].islower()
+            ):
+                end = i  # "Justice et la justice française": a name, then a common-noun phrase
+                break
             if (
                 i > start
                 and t.pos_ == "ADP"
@@ -438,6 +805,10 @@ class ArticleEntities:
             if name[:1].islower():
                 name = name[:1].upper() + name[1:]  # "parquet de Nanterre" -> "Parquet de Nanterre"
             key = name_key(name)
+            head = span[0]
+            plural_body = len(span) > 1 and _plural(head) and _body_lemma(head) in BODY_NOUNS and bool(key)
+            if plural_body:  # "les inspections du travail" are "l'inspection du travail"
+                key = " ".join([name_key(_body_lemma(head)), *key.split()[1:]])
             if not key:
                 continue
             idx = by_key.get(key)
@@ -446,6 +817,8 @@ class ArticleEntities:
                 idx, how = self._surname_match(key, by_key), "surname"
             if idx is None and n.label == "PER" and len(key.split()) >= 2:
                 idx, how = self._longer_name(key, by_key), "shortened-name"
+            if idx is None and _body_lemma(span[0]) in BODY_NOUNS and len(key.split()) >= 2:
+                idx, how = self._longer_institution(key, by_key), "shortened-institution"
             if idx is None and key.upper().replace(" ", "") in acronyms:
                 idx, how = acronyms[key.upper().replace(" ", "")], "acronym"
             if idx is None and name.isupper() and n.start >= 2 and self.doc[n.start - 1].text == "(":
@@ -469,9 +842,24 @@ class ArticleEntities:
             c = self._clusters[idx]
             n.entity = idx
             c.names.append(name)
+            if plural_body:
+                c.plural_names.add(name)
             c.labels.append(n.label)
             c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "name"))
             self._vote_type(c, span)
+
+    def _longer_institution(self, key: str, by_key: dict[str, int]) -> int | None:
+        """ "la cour d'appel" and "la cour d'appel de Paris", "le Ministère public" and "le
+        Ministère public de la Confédération": one institution, when the article names only one
+        that the shorter name begins."""
+        hits = {
+            i
+            for k, i in by_key.items()
+            if (k.startswith(key + " ") or key.startswith(k + " "))
+            and len(k.split()) >= 2
+            and "PER" not in self._clusters[i].labels
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _longer_name(self, key: str, by_key: dict[str, int]) -> int | None:
         """ "Jean-Pierre Diallo" and "Jean-Pierre Diallo Ba": one person's name cut short, in
@@ -524,6 +912,76 @@ class ArticleEntities:
                 c.person_votes += 1  # but "un député LREM": an acronym there is an affiliation
                 c.role_nouns.add(lemma)
 
+    # --- references to institutions ------------------------------------------------------------
+    def _body_key(self, n: _Named) -> str:
+        """The institution noun a name starts with ("Parquet de Bruxelles" -> "parquet"); "le
+        ministère public" is the prosecution, "le parquet"."""
+        doc = self.doc
+        head = doc[n.start]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return ""
+        lemma = _body_lemma(head) or head.lower_
+        if lemma not in BODY_NOUNS and lemma not in _INVESTIGATING_BODIES:  # "l'Office central ..."
+            return ""
+        if lemma == "ministère" and n.end > n.start + 1 and doc[n.start + 1].lower_ == "public":
+            return "parquet"
+        return lemma
+
+    def _attach_references(self) -> None:
+        """Resolve the references kept by ``_institutions`` and register them as mentions, so that
+        ``entity_at`` finds them on their head noun: a state's body and an organ to the state or
+        organisation they name; a bare reference to the institution the article names with the
+        same head noun and number (the nearest before it, else the nearest after: "le parquet" ->
+        "Parquet de Bruxelles"), "les enquêteurs" to the police unit or office named before them;
+        else, for the nouns of ``_GENERIC_BODIES``, to an actor of the article named by the noun
+        ("Justice", "Syndicats")."""
+        if not self._references:
+            return
+        doc = self.doc
+        named_bodies: list[tuple[int, str, bool, int]] = []  # (token, head noun, plural, entity)
+        for n in self._named:
+            noun = self._body_key(n) if n.entity >= 0 else ""
+            if noun and "PER" not in self._clusters[n.entity].labels:
+                named_bodies.append((n.start, noun, _plural(doc[n.start]), n.entity))
+        bodies = list(named_bodies)
+        generic: dict[tuple[str, bool], int] = {}
+        for r in sorted(self._references, key=lambda r: (r.target is None, r.start)):
+            key: int | None = None
+            if r.target is not None:
+                key = r.target.entity if r.target.entity >= 0 else None
+                if key is not None:
+                    bodies.append((r.start, r.lemma, r.plural, key))
+                    if r.lemma in _ORGAN_NOUNS:
+                        self._clusters[key].role_nouns.add(r.lemma)
+            elif r.lemma in _INVESTIGATORS:  # the unit named before, or later in the sentence
+                sent = doc[r.start].sent
+                units = [b for b in named_bodies if b[1] in _INVESTIGATING_BODIES]
+                before = [b for b in units if b[0] < r.start]
+                after = [b for b in units if r.start < b[0] < sent.end]
+                key = max(before)[3] if before else min(after)[3] if after else None
+            else:
+                same = [b for b in bodies if b[1] == r.lemma and b[2] == r.plural]
+                before = [b for b in same if b[0] < r.start]
+                after = [b for b in same if b[0] > r.start]
+                if before:
+                    key = max(before)[3]
+                elif after:
+                    key = min(after)[3]
+            generic_noun = r.lemma in _GENERIC_BODIES and r.plural == (r.lemma in _PLURAL_BODIES)
+            if key is None and ((self._generic_bodies and generic_noun) or r.capitalised):
+                key = generic.get((r.lemma, r.plural))
+                if key is None:
+                    word = doc[r.start].text
+                    key = generic[(r.lemma, r.plural)] = len(self._clusters)
+                    self._clusters.append(_Cluster(names=[word[:1].upper() + word[1:]], labels=["ORG"]))
+            if key is None:
+                continue
+            self._add_named(_Named(r.start, r.end, "ORG", key))
+            span = doc[r.text_start : r.text_end]
+            c = self._clusters[key]
+            c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "nominal"))
+        self._named.sort(key=lambda m: m.start)
+
     # --- descriptions (appositions) --------------------------------------------------------
     def _describe(self) -> None:
         doc = self.doc
@@ -553,7 +1011,14 @@ class ArticleEntities:
                 if noun.i >= 2 and doc[noun.i - 1].lower_ in ("de", "d'") and doc[noun.i - 2].pos_ == "NOUN":
                     noun = doc[noun.i - 2]  # "le chef d'entreprise X": the head is "chef"
                 affiliation = noun.lemma_.lower() in PERSON_NOUNS and n.label != "PER"
-                if noun.pos_ == "NOUN" and noun.i < n.start and n.start - noun.i <= 5 and not affiliation:
+                actor = noun.i in self._token_named  # "Le Parquet suspecte Pierre Maudet": no description
+                if (
+                    noun.pos_ == "NOUN"
+                    and noun.i < n.start
+                    and n.start - noun.i <= 5
+                    and not affiliation
+                    and not actor
+                ):
                     self._add_description(c, noun, stop=n.start, adjacent=True)
             elif n.start >= 2 and doc[n.start - 1].text == "," and head.dep_ == "appos":
                 gov = head.head  # "L'ancien Premier ministre, Jean Dupuis"
@@ -600,7 +1065,11 @@ class ArticleEntities:
             for nm in c.names:
                 counts[nm] = counts.get(nm, 0) + 1
             # the best name: the most complete form, then the most frequent
-            name = max(counts, key=lambda nm: (len(name_key(nm).split()), counts[nm], len(nm), nm))
+            # (an institution in the singular: "Inspection du travail", not "Inspections du travail")
+            name = max(
+                counts,
+                key=lambda nm: (nm not in c.plural_names, len(name_key(nm).split()), counts[nm], len(nm), nm),
+            )
             aliases = sorted({m.text for m in c.mentions} | set(c.names))
             out.append(
                 LocalEntity(key, name, label, aliases, list(c.descriptions), list(c.mentions), list(c.merges))

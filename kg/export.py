@@ -114,7 +114,8 @@ def _ref(entities: dict[str, Entity], entity_id: str, claim: Claim) -> dict[str,
 
 
 def claim_record(claim: Claim, entities: dict[str, Entity]) -> dict[str, Any]:
-    """A line of claims.jsonl: the contract fields, then ``offense_start`` ... ``accusation``."""
+    """A line of claims.jsonl: the contract fields, then ``offense_start`` ... ``accusation``, and
+    ``link`` (why an actor came from outside the sentence) and ``score`` (the model's probability)."""
     reporter = _ref(entities, claim.reported_by, claim) if claim.reported_by is not None else None
     return {
         "id": claim.id,
@@ -137,6 +138,8 @@ def claim_record(claim: Claim, entities: dict[str, Entity]) -> dict[str, Any]:
             {"id": r["id"], "name": r["name"]} for r in (_ref(entities, a, claim) for a in claim.about)
         ],
         "accusation": claim.group,
+        "link": claim.link,
+        "score": claim.score,
     }
 
 
@@ -493,6 +496,8 @@ def _claim(row: _Row) -> Claim:
         reported_by=row.get("reported_by_id", str, optional=True),
         about=tuple(_Row(a, f"{row.where}: about").get("id", str) for a in about),
         group=row.get("accusation", str, optional=True),
+        link=row.get("link", str, optional=True) or "",
+        score=row.get("score", (float, int), optional=True),
     )
 
 

@@ -79,6 +79,7 @@ _PASSIVE_SUBJECT_DEPS = frozenset(("nsubj:pass", "csubj:pass"))
 _OBLIQUE_DEPS = frozenset(("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj"))
 _INHERITING_DEPS = frozenset(("xcomp", "conj", "advcl", "ccomp"))
 _CONTENT_DEPS = frozenset(("ccomp", "parataxis", "xcomp", "csubj"))  # clauses that say what is said
+_CLOSED_CLASSES = frozenset(("DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "PUNCT", "SPACE", "SYM"))
 _WINDOW = 3  # tokens within which the other words of a locution must follow its first
 
 
@@ -195,13 +196,13 @@ def _lemmas(t: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _locution(t: Token, words: tuple[str, ...]) -> tuple[int, ...] | None:
+def _locution(t: Token, words: tuple[str, ...], end: int) -> tuple[int, ...] | None:
     """Token indices of a locution anchored on ``t``, or None when its other words do not follow."""
     found = [t.i]
     at = t.i
     doc = t.doc
     for w in words[1:]:
-        for j in range(at + 1, min(at + 1 + _WINDOW, len(doc), t.sent.end)):
+        for j in range(at + 1, min(at + 1 + _WINDOW, len(doc), end)):
             if w in (doc[j].lemma_.lower(), doc[j].lower_):
                 found.append(j)
                 at = j
@@ -248,13 +249,13 @@ def _stem_rows(t: Token) -> list[Frame]:
     return []
 
 
-def find_cues(sent: Span, extra: dict[str, list[Frame]] | None = None) -> list[Cue]:
-    """The lexicon rows that apply in a sentence, in text order. ``extra`` adds rows (tests,
-    the wrongdoing words of ``kg.claims``)."""
-    lexicon = extra if extra is not None else _lexicon()
+def find_cues(sent: Span, lexicon: dict[str, list[Frame]] | None = None) -> list[Cue]:
+    """The lexicon rows that apply in a sentence, in text order. ``lexicon``: another lexicon by
+    first word (the accusation stage adds the wrongdoing words of the rule stage)."""
+    lexicon = lexicon if lexicon is not None else _lexicon()
     out: list[Cue] = []
     for t in sent:
-        if not t.is_alpha:
+        if not t.is_alpha or t.pos_ in _CLOSED_CLASSES:
             continue
         rows: list[Frame] = []
         for lemma in _lemmas(t):
@@ -269,10 +270,10 @@ def find_cues(sent: Span, extra: dict[str, list[Frame]] | None = None) -> list[C
             same = [r for r in rows if r.pos == "ADJ"]  # "X est responsable de ..."
         if not same and group == "ADJ":
             same = [r for r in rows if r.pos == "VERB"]  # a participle tagged as an adjective
-        if (not same and extra is None and group in ("VERB", "ADJ")) or (not rows and t.pos_ in ("ADV", "X")):
-            same = _stem_rows(t) if extra is None else []
+        if (not same and group in ("VERB", "ADJ")) or (not rows and t.pos_ in ("ADV", "X")):
+            same = _stem_rows(t)
         for r in same:
-            tokens = _locution(t, r.words)
+            tokens = _locution(t, r.words, sent.end)
             if tokens is not None and _needs_met(r, t):
                 out.append(Cue(r, t, tokens))
     return out

@@ -106,6 +106,8 @@ def to_claims(records: list[ArticleRecords], id_of: dict[tuple[str, int], str]) 
                 category=c.category,
                 reported_by=reporter,
                 about=tuple(id_of[(aid, k)] for k in c.about),
+                link=c.link,
+                score=c.score,
             )
     return list(claims.values())
 

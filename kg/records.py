@@ -157,6 +157,8 @@ class Claim:
     reported_by: str | None = None  # Entity.id
     about: tuple[str, ...] = ()
     group: str | None = None  # Accusation.id this claim is evidence for
+    link: str = ""  # why an actor was taken from outside the sentence
+    score: float | None = None  # the accusation model's probability
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ __all__ = ["Prepared", "fit", "main", "prepare"]
 
 _C = 0.1  # inverse regularisation strength of the logistic model
 _PER_SENTENCE = 2  # pairs kept in one sentence
+_SHIPPED = Path(__file__).resolve().parent / "models" / "accusations.json"
 _GRID = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))
 
 
@@ -164,6 +165,8 @@ def _quick_pairs(
 def _best_threshold(items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]) -> float:
     """The threshold that maximises pooled pair F1 of a leave-one-batch-out over ``items``."""
     names = sorted({batches[p.article.id] for p in items})
+    if len(names) < 2:
+        return 0.5  # nothing to hold out
     totals = {t: [0, 0, 0] for t in _GRID}
     for b in names:
         train = [p for p in items if batches[p.article.id] != b]
@@ -204,6 +207,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=Path, required=True, help="folds.json: article id -> batch")
     ap.add_argument("--write", action="store_true", help="train on every batch and write the shipped model")
     ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline")
+    ap.add_argument(
+        "--model-out",
+        type=Path,
+        default=_SHIPPED,
+        help="where --write puts the model (default: the package's)",
+    )
     args = ap.parse_args(argv)
     gold = load_gold(args.gold)
     batches = json.loads(args.folds.read_text(encoding="utf-8"))
@@ -239,9 +248,8 @@ def main(argv: list[str] | None = None) -> None:
                 "cross_validation": {b: r["pair"]["f1"] for b, r in cv.items()},
             },
         )
-        path = Path(__file__).resolve().parent / "models" / "accusations.json"
-        path.write_text(final.to_json(), encoding="utf-8")
-        print(f"wrote {path} (threshold {threshold})", file=sys.stderr)
+        args.model_out.write_text(final.to_json(), encoding="utf-8")
+        print(f"wrote {args.model_out} (threshold {threshold})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,16 @@ from kg import export
 from kg.export import EXPORTERS, load_graph, write_all, write_claims_jsonl
 from kg.records import ENTITY_TYPES, STATUSES, KnowledgeGraph
 
-EXTRA_FIELDS = ["offense_start", "offense_end", "category", "reported_by_id", "about", "accusation"]
+EXTRA_FIELDS = [
+    "offense_start",
+    "offense_end",
+    "category",
+    "reported_by_id",
+    "about",
+    "accusation",
+    "link",
+    "score",
+]
 TEXT_SUFFIXES = {".jsonl", ".graphml", ".gexf", ".cyjs", ".html"}
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
