@@ -31,7 +31,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kg.claims import WRONGDOING_NOUNS, WRONGDOING_VERBS, categorise
+from kg.claims import WRONGDOING_NOUNS, WRONGDOING_VERBS, categorise, sentence_chars
 from kg.entities import JUDICIAL_NOUNS, ArticleEntities
 from kg.frames import Cue, Frame, deep_functions, find_cues, load_frames, passive
 from kg.records import ClaimMention, Status
@@ -496,20 +496,7 @@ def _dateline(sent: Span) -> set[int]:
 
 
 def _sentence_start(sent: Span) -> int:
-    return _sentence_chars(sent)[0]
-
-
-def _sentence_chars(sent: Span) -> tuple[int, int]:
-    """Character offsets of a sentence without its leading and trailing white space tokens."""
-    doc = sent.doc
-    first, last = sent.start, sent.end - 1
-    while first <= last and doc[first].is_space:
-        first += 1
-    while last >= first and doc[last].is_space:
-        last -= 1
-    if first > last:
-        return sent.start_char, sent.start_char
-    return doc[first].idx, doc[last].idx + len(doc[last])
+    return sentence_chars(sent)[0]
 
 
 # --- claims -------------------------------------------------------------------------------------
@@ -517,7 +504,7 @@ def _offense(c: Candidate) -> tuple[int, int]:
     """Character span of the offense: the cue and the complements the lexicon names for it, or
     the cue to the end of its clause."""
     doc = c.sent.doc
-    s0, s1 = _sentence_chars(c.sent)
+    s0, s1 = sentence_chars(c.sent)
     if c.cue is None:
         return s0, s1
     cue = c.cue.token
@@ -565,7 +552,7 @@ def _status(c: Candidate) -> Status:
 
 
 def sentence_claims(
-    scored: Iterable[Candidate], threshold: float, per_sentence: int = 2
+    scored: Iterable[Candidate], threshold: float, per_sentence: int = 2, *, article: str = ""
 ) -> list[ClaimMention]:
     """Accusation claims of the candidates above ``threshold``: one per pair and sentence, and at
     most ``per_sentence`` pairs in one sentence (the best scored)."""
@@ -586,7 +573,7 @@ def sentence_claims(
     out: list[ClaimMention] = []
     texts: dict[int, str] = {}  # Doc.text joins every token: once per document
     for c in sorted(best.values(), key=lambda c: (c.sent.start, c.accuser, c.accused)):
-        s0, s1 = _sentence_chars(c.sent)
+        s0, s1 = sentence_chars(c.sent)
         if id(c.sent.doc) not in texts:
             texts[id(c.sent.doc)] = c.sent.doc.text
         text = texts[id(c.sent.doc)]
@@ -603,7 +590,7 @@ def sentence_claims(
         out.append(
             ClaimMention(
                 type="accusation",
-                article=c.rule.article if c.rule is not None else "",
+                article=article,
                 speaker=c.accuser,
                 target=c.accused,
                 cue=cue,
@@ -631,8 +618,6 @@ def extract_accusations(
     cands = candidates(ents, rules)
     for c in cands:
         c.score = model.probability(c.features)
-    accusations = sentence_claims(cands, model.threshold, model.per_sentence)
-    for a in accusations:
-        a.article = ents.article
+    accusations = sentence_claims(cands, model.threshold, model.per_sentence, article=ents.article)
     others = [r for r in rules if r.type != "accusation"]
     return sorted([*others, *accusations], key=lambda c: (c.start, c.type, c.speaker, c.target or -1))

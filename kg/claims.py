@@ -22,6 +22,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from kg.entities import JUDICIAL_NOUNS, ORG_NOUNS, PERSON_NOUNS, ArticleEntities
+from kg.frames import LexiconError
 from kg.records import ClaimMention, Status
 
 __all__ = [
@@ -34,11 +35,8 @@ __all__ = [
     "WRONGDOING_VERBS",
     "categorise",
     "extract_claims",
+    "sentence_chars",
 ]
-
-
-class LexiconError(ValueError):
-    """A word file that cannot be read: the message names the file and, for a row, its line."""
 
 
 class WordRow(NamedTuple):
@@ -768,7 +766,7 @@ class _Extractor:
         sent: Span,
     ) -> None:
         doc = self.doc
-        start_char, end_char = _sentence_chars(sent)
+        start_char, end_char = sentence_chars(sent)
         speakers = list(speakers)
         if kind == "accusation" and (content is None or content[0] >= content[1]):
             content = self._recalled_offense(speakers, sent)
@@ -878,7 +876,7 @@ class _Extractor:
         by the same speaker in the same sentence; ``about`` lists the actors its content names."""
         done = {(c.speaker, c.start) for c in self.out}
         for speaker, cue, (a, b), sent in self._statements:
-            start, _ = _sentence_chars(sent)
+            start, _ = sentence_chars(sent)
             if (speaker, start) in done or a >= b:
                 continue
             done.add((speaker, start))
@@ -1343,7 +1341,7 @@ class _Extractor:
             last = max((t.i for t in verb.subtree if t.lower_ == "coupable"), default=verb.i)
             content = (verb.i, last + 1)
         if any(
-            c.type == "denial" and c.speaker in deniers and c.start == _sentence_chars(sent)[0]
+            c.type == "denial" and c.speaker in deniers and c.start == sentence_chars(sent)[0]
             for c in self.out
         ):
             return  # one denial per sentence
@@ -1719,11 +1717,17 @@ def _is_genitive(t: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in ("de", "du", "des", "d'") for c in t.children)
 
 
-def _sentence_chars(sent: Span) -> tuple[int, int]:
-    toks = [t for t in sent if not t.is_space]
-    if not toks:
+def sentence_chars(sent: Span) -> tuple[int, int]:
+    """Character offsets of a sentence without its leading and trailing white space tokens."""
+    doc = sent.doc
+    first, last = sent.start, sent.end - 1
+    while first <= last and doc[first].is_space:
+        first += 1
+    while last >= first and doc[last].is_space:
+        last -= 1
+    if first > last:
         return sent.start_char, sent.start_char
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def _dedupe(claims: list[ClaimMention]) -> list[ClaimMention]:

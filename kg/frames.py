@@ -84,7 +84,8 @@ _WINDOW = 3  # tokens within which the other words of a locution must follow its
 
 
 class LexiconError(ValueError):
-    """A malformed row of the frame lexicon."""
+    """A lexicon file that cannot be read (the frame lexicon, the rule stage's word lists): the
+    message names the file and, for a row, its line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,9 +116,7 @@ def _records(items: Iterable[Prepared], model: Model, threshold: float) -> list[
     for p in items:
         for cand in p.cands:
             cand.score = model.probability(cand.features)
-        claims = sentence_claims(p.cands, threshold, _PER_SENTENCE)
-        for cl in claims:
-            cl.article = p.article.id
+        claims = sentence_claims(p.cands, threshold, _PER_SENTENCE, article=p.article.id)
         others = [r for r in p.rules if r.type != "accusation"]
         out.append(ArticleRecords(article=p.article, entities=p.entities, claims=[*others, *claims]))
     return out

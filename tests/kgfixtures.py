@@ -14,6 +14,9 @@ Three articles about a quarrel in Montpellier:
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from kg.graph import build_graph, short_hash
@@ -179,3 +182,15 @@ def make_kg() -> KnowledgeGraph:
         )
     ]
     return build_graph(articles, entities, _claims({a.id: a for a in articles}), merges=merges)
+
+
+def case_ids(table: Sequence[object]) -> list[str]:
+    """Readable ASCII test ids from each case's text (pytest prints accents as escapes)."""
+    ids = []
+    for case in table:
+        text = str(getattr(case, "values", case)[0])
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
+        n = sum(1 for i in ids if i == slug or i.startswith(slug + "~"))
+        ids.append(slug if n == 0 else f"{slug}~{n}")
+    return ids

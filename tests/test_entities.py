@@ -10,10 +10,10 @@ what ``kg`` does instead, so that fixing the gap makes the suite ask for the mar
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pytest
+from kgfixtures import case_ids as _ids
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -26,18 +26,6 @@ Parse = Callable[[str], ArticleEntities]
 def _gap(*values: object, reason: str) -> object:
     """A case ``kg`` gets wrong today: a strict xfail, with what ``kg`` does instead."""
     return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
-def _ids(table: Sequence[object]) -> list[str]:
-    """Readable ASCII test ids from each case's text (pytest prints accents as escapes)."""
-    ids = []
-    for case in table:
-        text = str(getattr(case, "values", case)[0])
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
-        n = sum(1 for i in ids if i == slug or i.startswith(slug + "~"))
-        ids.append(slug if n == 0 else f"{slug}~{n}")
-    return ids
 
 
 @pytest.fixture(scope="session")

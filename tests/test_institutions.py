@@ -10,11 +10,10 @@ d'assurance", "au pouvoir"). Names are invented; the real French model parses ev
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pytest
+from kgfixtures import case_ids as _ids
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,18 +21,6 @@ from kg.entities import ArticleEntities
 from kg.records import LocalEntity
 
 Parse = Callable[..., ArticleEntities]
-
-
-def _ids(table: Sequence[object]) -> list[str]:
-    """Readable ASCII test ids from each case's text."""
-    ids = []
-    for case in table:
-        text = str(getattr(case, "values", case)[0])
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
-        n = sum(1 for i in ids if i == slug or i.startswith(slug + "~"))
-        ids.append(slug if n == 0 else f"{slug}~{n}")
-    return ids
 
 
 @pytest.fixture(scope="session")
