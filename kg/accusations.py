@@ -159,11 +159,13 @@ def _mentions(ents: ArticleEntities, sent: Span, *, resolve: bool) -> list[_Ment
         if t.pos_ == "PRON" and t.dep_ in _ARGUMENT_DEPS and ents.entity_at(t) is None:
             ents.refers_to(t)
     resolved = ents._resolved
-    for t in sent:
-        keys = resolved.get(t.i)
-        if keys and ents.entity_at(t) is None:
-            for k in keys:
-                out.append(_Mention(k, t, "pronoun" if t.pos_ == "PRON" else "nominal"))
+    for i in range(sent.start, sent.end):
+        keys = resolved.get(i)
+        if keys:
+            t = doc[i]
+            if ents.entity_at(t) is None:
+                for k in keys:
+                    out.append(_Mention(k, t, "pronoun" if t.pos_ == "PRON" else "nominal"))
     return out
 
 
@@ -385,11 +387,7 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
                 on(f"rx={info['rx']}")
                 on(f"ry={info['ry']}")
                 on(f"rxy={info['rx']}_{info['ry']}")
-                on(f"fr_rxy={fr}_{info['rx']}_{info['ry']}")
                 on(f"rxy_s={info['rx']}_{info['ry']}_{sx}_{sy}")
-                on(f"fx={info['fx']}")
-                on(f"fy={info['fy']}")
-                on(f"fxy={info['fx']}_{info['fy']}")
                 on(f"slot_x={info['slot_x']}")
                 on(f"slot_y={info['slot_y']}")
                 on(f"slots={info['slot_x']}_{info['slot_y']}")
@@ -455,8 +453,6 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
                 on("y_denies")
             if x in deniers:
                 on("x_denies")
-            on("rank_x" + _bucket(ranking.get(x, 99), (0, 1, 3)))
-            on("rank_y" + _bucket(ranking.get(y, 99), (0, 1, 3)))
             on("cues" + _bucket(len(cues), (1, 2, 4)))
             on("frames=" + "+".join(frame_kinds))
             on("actors" + _bucket(len(in_sentence), (1, 2, 4)))
@@ -475,7 +471,40 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
             if r.type == "accusation" and r.target is not None:
                 accusers_of.setdefault(r.target, set()).add(r.speaker)
         previous, previous_speakers = mentions, speakers
+    _article_features(out)
     return out
+
+
+def _article_features(cands: list[Candidate]) -> None:
+    """What the rest of the article says of a candidate's pair: in how many other sentences the
+    two actors meet, whether another sentence gives them the accuser and accused roles (or the
+    reverse), and whether each actor holds its role in another sentence."""
+    meets: dict[tuple[int, int], set[int]] = {}
+    strong: dict[tuple[int, int], set[int]] = {}
+    accuses: dict[int, set[int]] = {}
+    accused: dict[int, set[int]] = {}
+    for c in cands:
+        f, pair, s = c.features, (c.accuser, c.accused), c.sent.start
+        if "sx=in" in f and "sy=in" in f:
+            meets.setdefault(pair, set()).add(s)
+        if "rx=accuser" in f:
+            accuses.setdefault(c.accuser, set()).add(s)
+            if "ry=accused" in f:
+                strong.setdefault(pair, set()).add(s)
+        if "ry=accused" in f:
+            accused.setdefault(c.accused, set()).add(s)
+    none: set[int] = set()
+    for c in cands:
+        f, pair, s = c.features, (c.accuser, c.accused), c.sent.start
+        f["pair_sents" + _bucket(len(meets.get(pair, none) - {s}), (0, 1, 3))] = 1.0
+        if strong.get(pair, none) - {s}:
+            f["pair_strong_elsewhere"] = 1.0
+        if strong.get((c.accused, c.accuser)):
+            f["pair_rev_strong"] = 1.0
+        if accuses.get(c.accuser, none) - {s}:
+            f["x_accuser_elsewhere"] = 1.0
+        if accused.get(c.accused, none) - {s}:
+            f["y_accused_elsewhere"] = 1.0
 
 
 _DASHES = frozenset(("-", "–", "—"))

@@ -311,8 +311,12 @@ _STEMS = tuple((row.item, verb) for verb, row in _family("stems"))
 _KNOWN_VERBS = ACCUSATION_VERBS | SPEECH_VERBS | DENIAL_VERBS | WRONGDOING_VERBS
 
 
+_NO_CUE_POS = frozenset("PUNCT DET ADP CCONJ SCONJ PRON NUM SPACE SYM PROPN".split())
+
+
 class _Extractor:
     def __init__(self, ents: ArticleEntities) -> None:
+        self._text = ents.doc.text  # Doc.text joins every token: once per document
         self.ents = ents
         self.doc = ents.doc
         self.article = ents.article
@@ -774,7 +778,7 @@ class _Extractor:
             c_start, c_end = start_char, end_char
         else:
             c_start, c_end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
-        text = doc.text
+        text = self._text
         offense = text[c_start:c_end]
         if kind == "accusation" and status == "asserted" and any(h in offense.lower() for h in _HEDGES):
             status = "alleged"
@@ -835,6 +839,8 @@ class _Extractor:
 
     def _cue(self, tok: Token, sent: Span, speaker: int | None) -> None:
         """The construction a token opens, if any: one handler per kind of cue, first match wins."""
+        if tok.pos_ in _NO_CUE_POS:
+            return  # every handler below wants a verb, a noun, an adjective or an adverb
         lemma = _lemma(tok)
         if tok.pos_ in ("VERB", "AUX", "ADJ") and lemma in ACCUSATION_VERBS:
             self._accusation_verb(tok, lemma, sent)

@@ -26,6 +26,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.frames import find_cues, load_frames
+from kg.places import load_places
 from kg.records import EntityType, LocalEntity, Mention
 
 __all__ = ["BODY_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "ArticleEntities", "name_key", "strip_name"]
@@ -82,6 +84,9 @@ BODY_NOUNS = frozenset(
 # rwandaises", "le gouvernement de la RDC" are mentions of China, Rwanda, the DRC when the article
 # names that state; else an actor of their own ("Gouvernement malien").
 _STATE_BODIES = frozenset("gouvernement autorité régime pouvoir administration".split())
+_STATE_BODIES_FOLDED = frozenset(
+    unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in _STATE_BODIES
+)
 # Bodies that a place after "de" does not name: "les syndicats de Brenval" are not an actor named
 # after a seat (and the model often takes a company for a place).
 _UNSEATED = frozenset("syndicat opposition junte".split())
@@ -283,16 +288,6 @@ def _fold(text: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-# Adjectives of states whose name they do not spell: "le gouvernement américain" is the United States.
-_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "americain": ("etats unis", "amerique"),
-    "britannique": ("royaume uni", "grande bretagne"),
-    "neerlandais": ("pays bas",),
-    "helvetique": ("suisse",),
-    "emirati": ("emirats",),
-}
-
-
 def _of_place(adjective: str, place: str, lemma: str = "") -> bool:
     """Whether an adjective is the one of a place name: "malienne" / "Mali", "chinois" / "Chine",
     "saoudien" / "Arabie saoudite", "congolais" / "République démocratique du Congo", "américain"
@@ -300,9 +295,10 @@ def _of_place(adjective: str, place: str, lemma: str = "") -> bool:
     a = _fold(adjective)
     if len(a) < 4:
         return False
-    key = name_key(place)
-    if any(f" {name} " in f" {key} " for name in _DEMONYMS.get(_fold(lemma or adjective), ())):
-        return True
+    places = load_places()
+    state = places.state_of_name(place) or places.metonym(place)
+    if state is not None:
+        return places.demonym(adjective) == state or (bool(lemma) and places.demonym(lemma) == state)
     for word in re.split(r"[\s\-']+", place):
         if len(word) < 4 or not word[:1].isupper():
             continue
@@ -404,6 +400,7 @@ class ArticleEntities:
         self._clusters: list[_Cluster] = []
         self._resolved: dict[int, list[int]] = {}  # token index -> entity keys, for coref mentions
         self._references: list[_Reference] = []
+        self._states: dict[int, str] = {}  # named mention start -> the state it names or stands for
         self._collect_named()
         self._cluster()
         self._attach_references()
@@ -414,6 +411,7 @@ class ArticleEntities:
     def _collect_named(self) -> None:
         doc = self.doc
         spans = [self._clean(e) for e in doc.ents]
+        text = doc.text  # Doc.text joins every token: once per document
         merged: list[tuple[Span, str]] = []
         for cleaned in spans:
             if cleaned is None:
@@ -421,7 +419,7 @@ class ArticleEntities:
             span, label = cleaned
             if merged:
                 prev, plabel = merged[-1]
-                gap = doc.text[prev.end_char : span.start_char]
+                gap = text[prev.end_char : span.start_char]
                 if prev.end == span.start and gap == " " and plabel == "PER" and span[0].text[:1].isupper():
                     merged[-1] = (doc[prev.start : span.end], "PER")
                     continue
@@ -506,9 +504,13 @@ class ArticleEntities:
                 if det == "none" and not judicial:
                     continue
                 state = self._state_of(tok, end, places) if lemma in _STATE_BODIES else None
+                code = self._demonym_state(tok, end) if lemma in _STATE_BODIES else None
                 if state is not None:  # "les autorités rwandaises": Rwanda, when the article names it
                     self._references.append(_Reference(tok.i, end, lemma, plural, text_start, end, state))
                     referred.update(range(tok.i, end))
+                elif code is not None:  # and the state the adjective names when the article does not
+                    self._states[tok.i] = load_places().display[code]
+                    self._add_named(_Named(tok.i, end, "GPE"))
                 else:
                     self._add_named(_Named(tok.i, end, "ORG"))
                 continue
@@ -612,6 +614,78 @@ class ArticleEntities:
                 if _of_place(t.text, self.doc[p.start : p.end].text, t.lemma_):
                     return p
         return None
+
+    def _demonym_state(self, head: Token, end: int) -> str | None:
+        """The state an adjective of the phrase is the demonym of, from the table of states
+        ("les autorités chinoises" -> CN), whether or not the article names it."""
+        places = load_places()
+        for t in self.doc[head.i + 1 : end]:
+            if t.pos_ == "ADJ":
+                code = places.demonym(t.text) or places.demonym(t.lemma_)
+                if code is not None:
+                    return code
+        return None
+
+    def _metonymy(self) -> None:
+        """Capitals and seats of power used as actors stand for their state ("Pékin accuse ...",
+        "selon l'Élysée"), and every name of a state is that state ("les Etats-Unis", "les
+        États-Unis d'Amérique"): their mentions are clustered by state. A capital named only as a
+        place ("à Pékin") stays a place."""
+        places = load_places()
+        doc = self.doc
+        metonyms: dict[str, list[_Named]] = {}
+        for n in self._named:
+            if n.start in self._states or (n.label == "PER" and n.end - n.start > 1):
+                continue  # a one-word "person" may be a capital the model mistook ("Washington")
+            text = doc[n.start : n.end].text
+            code = places.state_of_name(text)
+            if code is not None and n.label in ("LOC", "GPE"):
+                self._states[n.start] = "=" + places.display[code]  # a name of its own
+                continue
+            code = places.metonym(text)
+            if code is not None:
+                metonyms.setdefault(code, []).append(n)
+                continue
+            words = text.split(maxsplit=2)  # "le Gouvernement des États-Unis": the state
+            if (
+                n.label != "PER"
+                and len(words) == 3
+                and _fold(words[0]).rstrip("s") in _STATE_BODIES_FOLDED
+                and words[1].lower() in ("de", "des", "du")
+            ):
+                code = places.state_of_name(words[2])
+                if code is not None:
+                    self._states[n.start] = places.display[code]
+                    n.label = "GPE"
+        surnames = {doc[n.end - 1].lower_ for n in self._named if n.label == "PER" and n.end - n.start > 1}
+        for code, ns in metonyms.items():
+            ns = [n for n in ns if doc[n.start].lower_ not in surnames]  # "George Washington ... Washington"
+            if any(self._actor_use(doc[n.start : n.end].root) for n in ns):
+                for n in ns:
+                    self._states[n.start] = places.display[code]
+                    n.label = "GPE"
+
+    @classmethod
+    def _actor_use(cls, token: Token) -> bool:
+        """A subject, an agent, "selon X", or the object of a verb: a name used as an actor; also
+        a name opening its sentence before a verb, which the parser often takes for the root
+        ("Pékin accuse ...")."""
+        if cls._in_actor_place(token):
+            return True
+        cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+        if token.dep_ in ("obj", "iobj") and token.head.pos_ == "VERB" and not cases:
+            return True
+        if cases == {"à"} and token.head.pos_ == "VERB":  # "il reproche à Kinshasa de ..."
+            return any(
+                c.token.i == token.head.i and "à" in c.frame.accuser | c.frame.accused
+                for c in find_cues(token.sent, load_frames())
+            )  # not "arrivé à Kinshasa"
+        sent = token.sent
+        first = next((t for t in sent if not (t.is_punct or t.is_space or t.pos_ == "DET")), None)
+        # the next token, not the sentence's: the parser may cut the sentence after the name
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        opens = first is not None and first.i == token.i
+        return opens and after is not None and after.pos_ in ("VERB", "AUX", "ADV")
 
     @staticmethod
     def _in_actor_place(token: Token) -> bool:
@@ -793,6 +867,7 @@ class ArticleEntities:
 
     # --- clustering within the article ---------------------------------------------------------
     def _cluster(self) -> None:
+        self._metonymy()
         by_key: dict[str, int] = {}
         acronyms: dict[str, int] = {}
         # full names first, so that a surname, a first name or an acronym used before its full
@@ -805,8 +880,14 @@ class ArticleEntities:
             if name[:1].islower():
                 name = name[:1].upper() + name[1:]  # "parquet de Nanterre" -> "Parquet de Nanterre"
             key = name_key(name)
+            state = self._states.get(n.start)
+            if state is not None:  # clustered by the state; named by it unless a name of its own
+                key = name_key(state.lstrip("="))
+                if not state.startswith("="):
+                    name = state
             head = span[0]
-            plural_body = len(span) > 1 and _plural(head) and _body_lemma(head) in BODY_NOUNS and bool(key)
+            plural_body = state is None and len(span) > 1 and _plural(head)
+            plural_body = plural_body and _body_lemma(head) in BODY_NOUNS and bool(key)
             if plural_body:  # "les inspections du travail" are "l'inspection du travail"
                 key = " ".join([name_key(_body_lemma(head)), *key.split()[1:]])
             if not key:

@@ -66,7 +66,7 @@ CASES = [
         "Le Kremlin assure que l'Ukraine a bombardé un village. L'Ukraine agit selon lui "
         "après avoir violé les accords de cessez-le-feu.",
         {
-            ("accusation", "Kremlin", "Ukraine", "asserted"),
+            ("accusation", "Russie", "Ukraine", "asserted"),  # the Kremlin stands for Russia
         },
         id="selon lui is not the subject of its own clause",
     ),

@@ -108,7 +108,6 @@ NAMED = [
         "conseil",
         "Conseil municipal de Valcourt",
     ),
-    ("Le gouvernement malien accuse la France d'ingérence.", "gouvernement", "Gouvernement malien"),
     ("L'armée malienne accuse les jihadistes d'avoir tué des civils.", "armée", "Armée malienne"),
     ("L'armée de l'air malienne a bombardé la base.", "armée", "Armée de l'air malienne"),
     ("Les forces israéliennes ont arrêté trois militants.", "forces", "Forces israéliennes"),
