@@ -353,11 +353,29 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
                 )
                 per[k] = (fn, nested, _role(fn, k, c.frame, speakers))
             linked[c.token.i] = per
+        # what is said may hold a frame of its own: its accuser is no accused of the saying
+        # ("Apple a signalé que la DGCCRF soupçonnait ses pratiques")
+        inner = {
+            k
+            for c in cues
+            if c.frame.frame != "say"
+            for k, v in linked[c.token.i].items()
+            if v[2] == "accuser"
+        }
+        for c in cues:
+            if c.frame.frame == "say":
+                per = linked[c.token.i]
+                for k in inner & per.keys():
+                    if per[k][2] == "accused":
+                        per[k] = (per[k][0], per[k][1], "other")
         as_x = {i: {k: _X_SCORE.get(v[2], 0) + (v[0] != "") for k, v in p.items()} for i, p in linked.items()}
         as_y = {i: {k: _Y_SCORE.get(v[2], 0) + (v[0] != "") for k, v in p.items()} for i, p in linked.items()}
         for x, y in pairs:
             cue = max(cues, key=lambda c: as_x[c.token.i].get(x, 0) + as_y[c.token.i].get(y, 0), default=None)
             info: dict[str, str] = {}
+            x_role = linked[cue.token.i].get(x, ("", False, ""))[2] if cue is not None else ""
+            if ents.type_of(x) == "LOC" and x_role != "accuser":
+                continue  # a place accuses only when the grammar makes it the accuser ("Paris dénonce")
             if cue is not None:
                 fx, nx_, rx = linked[cue.token.i].get(x, ("", False, "none"))
                 fy, ny_, ry = linked[cue.token.i].get(y, ("", False, "none"))

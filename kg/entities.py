@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -114,6 +115,8 @@ _PLURAL_BODIES = frozenset("syndicat autorité force enquêteur douane".split())
 # "prendre le pouvoir"; "l'opposition dénonce" but "leur opposition à".
 _ACTOR_PLACE_ONLY = frozenset("pouvoir régime opposition".split())
 _ACTOR_DEPS = frozenset("nsubj nsubj:pass obl:agent".split())
+# Functions of a word that modifies another, which a name opening a sentence does not have
+_MODIFIER_DEPS = frozenset("amod advmod advcl det cc mark case cop aux".split())
 # The organ of a named organisation that speaks for it: "la direction d'Amazon" is Amazon.
 _ORGAN_NOUNS = frozenset("direction rédaction".split())
 # Those who investigate: "les enquêteurs" are the police unit or office the article names.
@@ -401,6 +404,7 @@ class ArticleEntities:
         self._resolved: dict[int, list[int]] = {}  # token index -> entity keys, for coref mentions
         self._references: list[_Reference] = []
         self._states: dict[int, str] = {}  # named mention start -> the state it names or stands for
+        self._starts: list[int] | None = None
         self._collect_named()
         self._cluster()
         self._attach_references()
@@ -425,6 +429,9 @@ class ArticleEntities:
                     continue
             merged.append((span, label))
         for span, label in merged:
+            t = span[0]
+            if len(span) == 1 and label == "MISC" and t.is_sent_start and t.dep_ in _MODIFIER_DEPS:
+                continue  # "Agacée, elle a répondu": an adjective opening the sentence
             self._add_named(_Named(span.start, span.end, _LABELS.get(label, "OTHER")))
         for stage in (self._proper_noun_runs, self._propagate_names, self._institutions):
             stage()
@@ -639,8 +646,11 @@ class ArticleEntities:
                 continue  # a one-word "person" may be a capital the model mistook ("Washington")
             text = doc[n.start : n.end].text
             code = places.state_of_name(text)
-            if code is not None and n.label in ("LOC", "GPE"):
-                self._states[n.start] = "=" + places.display[code]  # a name of its own
+            if code is not None and n.label in ("LOC", "GPE", "OTHER"):
+                own = places.is_short_name(text) or places.display[code] in text  # not "l'Hexagone"
+                self._states[n.start] = ("=" if own else "") + places.display[code]
+                if not own:
+                    n.label = "GPE"
                 continue
             code = places.metonym(text)
             if code is not None:
@@ -685,7 +695,16 @@ class ArticleEntities:
         # the next token, not the sentence's: the parser may cut the sentence after the name
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
         opens = first is not None and first.i == token.i
-        return opens and after is not None and after.pos_ in ("VERB", "AUX", "ADV")
+        if opens and after is not None and after.pos_ in ("VERB", "AUX", "ADV"):
+            return True
+        # "ce que Kigali dément": a name between a relative pronoun and a verb of the lexicon
+        before = token.nbor(-1) if token.i > 0 else None
+        return (
+            before is not None
+            and before.lower_ in ("que", "qu'", "qui")
+            and after is not None
+            and any(c.token.i == after.i for c in find_cues(token.sent, load_frames()))
+        )
 
     @staticmethod
     def _in_actor_place(token: Token) -> bool:
@@ -742,7 +761,9 @@ class ArticleEntities:
             return True  # an acronym
         if t.is_sent_start or t.i == 0 or t.doc[t.i - 1].text in (".", "«", '"', ":", "!", "?"):
             # at a sentence start, a proper noun, or a word the French vocabulary does not know
-            # ("Tessaro a perdu ...", tagged as a verb)
+            # ("Tessaro a perdu ...", tagged as a verb); not a modifier ("Bon nombre de ...")
+            if t.dep_ in _MODIFIER_DEPS:
+                return False
             unknown = t.is_oov and len(t.text) > 2 and t.pos_ in ("VERB", "NOUN", "PROPN", "X", "ADJ")
             return (t.pos_ == "PROPN" or unknown) and t.lower_ not in _NOT_NAMES
         return t.pos_ == "PROPN" and t.lower_ not in _NOT_NAMES
@@ -1310,6 +1331,12 @@ class ArticleEntities:
             return False
         return self.entities[key].type != "PER" or all(len(name.split()) == 1 for name in c.names)
 
+    def _sentence_starts(self) -> list[int]:
+        """The first token of every sentence, computed once (``Doc.sents`` walks the document)."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.doc.sents]
+        return self._starts
+
     def _antecedent(self, token: Token, exclude: set[int], *, pronoun: bool) -> list[int]:
         morph = token.morph
         plural = "Plur" in morph.get("Number", []) or token.lower_.lstrip("-") in (
@@ -1348,9 +1375,9 @@ class ArticleEntities:
         )
         previous_subject = self._main_subject(self.doc[sent_start - 1].sent) if sent_start > 0 else None
         # candidate named mentions before the token, nearest first, within the last 4 sentences
-        sents = list(self.doc.sents)
-        idx = next(i for i, s in enumerate(sents) if s.start == sent_start)
-        window_start = sents[max(0, idx - 4)].start
+        starts = self._sentence_starts()
+        idx = bisect_right(starts, sent_start) - 1
+        window_start = starts[max(0, idx - 4)]
         if plural:
             group = self._recent_group(token.i, window_start, want, exclude)
             if group:

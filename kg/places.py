@@ -45,6 +45,8 @@ _EXTRA: tuple[tuple[str, str, str], ...] = (
     ("MA", "capital", "Rabat"),
     ("CI", "capital", "Yamoussoukro"),
     ("TR", "capital", "Ankara"),
+    # names of a state that are no official name
+    ("FR", "name", "Hexagone"),
     # seats of power: the building or residence that stands for the government
     ("FR", "seat", "Élysée"),
     ("FR", "seat", "Matignon"),
@@ -115,15 +117,21 @@ class Places:
 
     display: dict[str, str]  # code -> display name
     names: dict[str, str]  # folded name -> code
-    short: dict[str, str]  # short name as written (no official name) -> code
+    short: dict[str, str]  # short name as written (no official name, no nickname) -> code
     capitals: dict[str, str]  # folded capital -> code
     seats: dict[str, str]  # folded seat of power -> code
     demonyms: dict[str, str]  # folded demonym (masculine singular) -> code
     stems: tuple[tuple[str, str], ...] = ()  # (word of a short name, code)
+    short_keys: frozenset[str] = frozenset()  # the short names, folded
 
     def state_of_name(self, text: str) -> str | None:
         """The code of a state named by ``text`` ("la Chine", "Etats-Unis")."""
         return self.names.get(fold(_strip_article(text)))
+
+    def is_short_name(self, text: str) -> bool:
+        """Whether ``text`` is a state's usual name ("la Chine"), not an official name or a
+        nickname ("l'Hexagone")."""
+        return fold(_strip_article(text)) in self.short_keys
 
     def metonym(self, text: str) -> str | None:
         """The code of the state a capital or a seat of power stands for ("Pékin", "l'Élysée")."""
@@ -216,7 +224,7 @@ def load_places(text: str | None = None) -> Places:
         code, kind, form, source = cols
         if kind == "name":
             display.setdefault(code, form)
-            if source != "iso3166-fr-official":
+            if source in ("cldr", "iso3166-fr"):
                 short.setdefault(form, code)
         key = fold(_strip_article(form))
         table = tables[kind]
@@ -231,7 +239,14 @@ def load_places(text: str | None = None) -> Places:
         if key in tables["name"]:
             del tables["capital"][key]
     return Places(
-        display, tables["name"], short, tables["capital"], tables["seat"], tables["demonym"], _stems(short)
+        display,
+        tables["name"],
+        short,
+        tables["capital"],
+        tables["seat"],
+        tables["demonym"],
+        _stems(short),
+        frozenset(fold(_strip_article(n)) for n in short),
     )
 
 
@@ -291,7 +306,7 @@ def generate() -> list[tuple[str, str, str, str]]:
             if french and fold(french) != fold(capital):
                 rows.append((code, "capital", french, "cldr-tz"))
     for code, kind, form in _EXTRA:
-        rows.append((code, kind, form, "kg"))
+        rows.append((code, kind, form, "kg-nickname" if kind == "name" else "kg"))
     out, seen_rows = [], set()
     for r in rows:
         key = (r[0], r[1], fold(r[2]))

@@ -56,6 +56,23 @@ def test_linker_roles_of_a_passive_with_agent(nlp: Language) -> None:
     assert model.probability(right.features) > model.probability(reverse.features) + 0.3
 
 
+def test_the_accuser_of_what_is_said_is_no_accused_of_the_saying(nlp: Language) -> None:
+    text = "Claire Morel a indiqué que la Commission européenne soupçonne Paul Girard de fraude."
+    ents = ArticleEntities(nlp(text), "case")
+    cands = candidates(ents, extract_claims(ents))
+    by = {(ents.entities[c.accuser].name, ents.entities[c.accused].name): c.features for c in cands}
+    assert {"rx=accuser", "ry=accused"} <= set(by[("Commission européenne", "Paul Girard")])
+    assert "ry=accused" not in by[("Claire Morel", "Commission européenne")]
+
+
+def test_a_place_accuses_only_as_the_grammar_says(nlp: Language) -> None:
+    ents = ArticleEntities(nlp("À Lyon, Claire Morel accuse Paul Girard de fraude."), "case")
+    cands = candidates(ents, extract_claims(ents))
+    names = {(ents.entities[c.accuser].name, ents.entities[c.accused].name) for c in cands}
+    assert ("Claire Morel", "Paul Girard") in names
+    assert not any(a == "Lyon" for a, _ in names), names
+
+
 @pytest.mark.parametrize(
     ("text", "accuser", "accused", "status"),
     [

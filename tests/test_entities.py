@@ -146,6 +146,19 @@ def test_no_entity_crosses_a_line_break_or_a_quote(parse: Parse, text: str, name
     assert set(names) <= found, _show(ents)
 
 
+# A word opening a sentence that modifies another is no name, however capitalised or tagged
+NOT_NAMES = [
+    ("« Bon nombre de députés m'ont dit que Paul Girard mentait. »", ["Paul Girard"]),
+    ("Agacée, Claire Morel a quitté la salle.", ["Claire Morel"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_NAMES, ids=_ids(NOT_NAMES))
+def test_modifiers_opening_a_sentence_are_no_names(parse: Parse, text: str, names: list[str]) -> None:
+    ents = parse(text)
+    assert {e.name for e in ents.entities} == set(names), _show(ents)
+
+
 # --- 2. mentions grouped into one entity --------------------------------------------------------
 
 # text, words whose every occurrence is a mention of one entity, that entity's name

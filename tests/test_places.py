@@ -20,7 +20,7 @@ def test_the_shipped_table_is_what_the_generator_writes() -> None:
     rows = generate()
     text = "code\tkind\tform\tsource\n" + "".join("\t".join(r) + "\n" for r in rows)
     assert text == _TSV.read_text(encoding="utf-8"), "run python -m kg.places --write"
-    assert {r[3] for r in rows} >= {"cldr", "iso3166-fr", "geonames", "cldr-tz", "kg"}
+    assert {r[3] for r in rows} >= {"cldr", "iso3166-fr", "geonames", "cldr-tz", "kg", "kg-nickname"}
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,13 @@ def test_a_person_named_like_a_capital_stays_a_person(nlp: Language) -> None:
     found = _entities(nlp, "Denzel Washington a joué. Washington a dit qu'il reviendrait.")
     assert "États-Unis" not in found
     assert found["Denzel Washington"][0] == "PER"
+
+
+def test_a_capital_between_que_and_a_cue_is_its_state(nlp: Language) -> None:
+    found = _entities(nlp, "La RDC accuse le Rwanda de soutenir cette rébellion, ce que Kigali dément.")
+    assert "Kigali" in found["Rwanda"][1] and "Kigali" not in found
+
+
+def test_a_nickname_of_a_state_is_named_by_the_state(nlp: Language) -> None:
+    found = _entities(nlp, "Des juges de l'Hexagone enquêtent sur le financement.")
+    assert found["France"] == ("GPE", ["France", "Hexagone"])
