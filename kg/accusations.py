@@ -32,7 +32,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from kg.claims import WRONGDOING_NOUNS, WRONGDOING_VERBS, categorise, sentence_chars
-from kg.entities import JUDICIAL_NOUNS, ArticleEntities
+from kg.entities import JUDICIAL_NOUNS, ArticleEntities, dateline_tokens
 from kg.frames import Cue, Frame, deep_functions, find_cues, load_frames, passive
 from kg.records import ClaimMention, Status
 
@@ -291,7 +291,7 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
     for n, sent in enumerate(sents):
         if not sent.text.strip():
             continue
-        dateline = _dateline(sent) if n < 3 else set()
+        dateline = dateline_tokens(sent) if n < 3 else set()
         cues = find_cues(sent, _lexicon())
         cues = [c for c in cues if c.frame.frame != "wrongdoing" or c.token.pos_ == c.frame.pos]
         start_char = _sentence_start(sent)
@@ -523,23 +523,6 @@ def _article_features(cands: list[Candidate]) -> None:
             f["x_accuser_elsewhere"] = 1.0
         if accused.get(c.accused, none) - {s}:
             f["y_accused_elsewhere"] = 1.0
-
-
-_DASHES = frozenset(("-", "–", "—"))
-
-
-def _dateline(sent: Span) -> set[int]:
-    """Tokens of a dateline opening an article: "PARIS (AFP) -", "Genève (Reuters) —". The place
-    is no actor; the agency is the source the article relays."""
-    toks = [t for t in sent[:12] if not t.is_space]
-    for j, t in enumerate(toks):
-        if t.text in _DASHES and j >= 3:
-            head = toks[:j]
-            bracketed = any(a.text == "(" and b.text == ")" for a in head for b in head if a.i < b.i)
-            if bracketed and head[0].text[:1].isupper():
-                return {x.i for x in head}
-            return set()
-    return set()
 
 
 def _sentence_start(sent: Span) -> int:

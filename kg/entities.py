@@ -31,7 +31,15 @@ from kg.frames import find_cues, load_frames
 from kg.places import load_places
 from kg.records import EntityType, LocalEntity, Mention
 
-__all__ = ["BODY_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "ArticleEntities", "name_key", "strip_name"]
+__all__ = [
+    "BODY_NOUNS",
+    "ORG_NOUNS",
+    "PERSON_NOUNS",
+    "ArticleEntities",
+    "dateline_tokens",
+    "name_key",
+    "strip_name",
+]
 
 # Nouns that denote a person by role: "le ministre", "l'avocate", "le porte-parole".
 PERSON_NOUNS = frozenset(
@@ -299,7 +307,7 @@ def _of_place(adjective: str, place: str, lemma: str = "") -> bool:
     if len(a) < 4:
         return False
     places = load_places()
-    state = places.state_of_name(place) or places.metonym(place)
+    state = places.state_of_name(place)  # not a capital: "française" is no adjective of "Paris"
     if state is not None:
         return places.demonym(adjective) == state or (bool(lemma) and places.demonym(lemma) == state)
     for word in re.split(r"[\s\-']+", place):
@@ -312,6 +320,23 @@ def _of_place(adjective: str, place: str, lemma: str = "") -> bool:
         if k >= max(4, len(w) - 2):
             return True
     return False
+
+
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def dateline_tokens(sent: Span) -> set[int]:
+    """Tokens of a dateline opening an article: "PARIS (AFP) -", "Genève (Reuters) —". The place
+    is no actor; the agency is the source the article relays."""
+    toks = [t for t in sent[:12] if not t.is_space]
+    for j, t in enumerate(toks):
+        if t.text in _DASHES and j >= 3:
+            head = toks[:j]
+            bracketed = any(a.text == "(" and b.text == ")" for a in head for b in head if a.i < b.i)
+            if bracketed and head[0].text[:1].isupper():
+                return {x.i for x in head}
+            return set()
+    return set()
 
 
 def strip_name(text: str) -> str:
@@ -510,8 +535,11 @@ class ArticleEntities:
             if end > tok.i + 1:  # named by adjectives or complements
                 if det == "none" and not judicial:
                     continue
-                state = self._state_of(tok, end, places) if lemma in _STATE_BODIES else None
-                code = self._demonym_state(tok, end) if lemma in _STATE_BODIES else None
+                # the body of a state is named by adjectives only: "l'autorité française de la
+                # concurrence" is a regulator, "les autorités françaises" are France
+                of_state = lemma in _STATE_BODIES and not any(t.pos_ == "NOUN" for t in doc[tok.i + 1 : end])
+                state = self._state_of(tok, end, places) if of_state else None
+                code = self._demonym_state(tok, end) if of_state else None
                 if state is not None:  # "les autorités rwandaises": Rwanda, when the article names it
                     self._references.append(_Reference(tok.i, end, lemma, plural, text_start, end, state))
                     referred.update(range(tok.i, end))
@@ -668,8 +696,11 @@ class ArticleEntities:
                     self._states[n.start] = places.display[code]
                     n.label = "GPE"
         surnames = {doc[n.end - 1].lower_ for n in self._named if n.label == "PER" and n.end - n.start > 1}
+        first = next(iter(doc.sents), None)
+        dateline = dateline_tokens(first) if first is not None else set()  # "Paris (Reuters) -"
         for code, ns in metonyms.items():
             ns = [n for n in ns if doc[n.start].lower_ not in surnames]  # "George Washington ... Washington"
+            ns = [n for n in ns if n.start not in dateline]
             if any(self._actor_use(doc[n.start : n.end].root) for n in ns):
                 for n in ns:
                     self._states[n.start] = places.display[code]

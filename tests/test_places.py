@@ -115,3 +115,11 @@ def test_a_capital_between_que_and_a_cue_is_its_state(nlp: Language) -> None:
 def test_a_nickname_of_a_state_is_named_by_the_state(nlp: Language) -> None:
     found = _entities(nlp, "Des juges de l'Hexagone enquêtent sur le financement.")
     assert found["France"] == ("GPE", ["France", "Hexagone"])
+
+
+def test_a_body_named_by_a_complement_is_no_state(nlp: Language) -> None:
+    text = "Paris (Reuters) - L'autorité française de la concurrence a infligé une amende à Brenval."
+    found = _entities(nlp, text)
+    assert "Autorité française de la concurrence" in found, found
+    assert "France" not in found
+    assert not any("autorité" in a.lower() for a in found.get("Paris", ("", []))[1])
