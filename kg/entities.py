@@ -123,6 +123,9 @@ _PLURAL_BODIES = frozenset("syndicat autorité force enquêteur douane".split())
 # "prendre le pouvoir"; "l'opposition dénonce" but "leur opposition à".
 _ACTOR_PLACE_ONLY = frozenset("pouvoir régime opposition".split())
 _ACTOR_DEPS = frozenset("nsubj nsubj:pass obl:agent".split())
+# Capitalised articles that begin a name: newspapers ("Le Monde", "L'Obs"), surnames ("Le Pen")
+_TITLE_ARTICLES = frozenset(("Le", "La", "Les", "L'", "L’"))
+_OPENERS = frozenset((".", "!", "?", ":", "«", '"', "“", "(", "-", "–", "—", "\n"))
 # Functions of a word that modifies another, which a name opening a sentence does not have
 _MODIFIER_DEPS = frozenset("amod advmod advcl det cc mark case cop aux".split())
 # The organ of a named organisation that speaks for it: "la direction d'Amazon" is Amazon.
@@ -878,6 +881,8 @@ class ArticleEntities:
                 break
             end -= 1
         while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].text in _QUOTES):
+            if self._title_article(doc[start], end, ent.label_):
+                break  # "Le Monde", "Les Echos", "Le Pen": the article is part of the name
             start += 1
         while end - 1 > start and doc[end - 1].lower_ in _NOT_NAMES:
             end -= 1  # "Jean Dupuis lundi": the date is not part of the name
@@ -918,6 +923,23 @@ class ArticleEntities:
         return span, ent.label_
 
     # --- clustering within the article ---------------------------------------------------------
+    @staticmethod
+    def _title_article(t: Token, end: int, label: str) -> bool:
+        """A capitalised article that begins a name ("Le Parisien", "Les Echos", "Le Pen"), not
+        a country's ("La Chine") nor an institution's ("La Cour de cassation")."""
+        if t.text not in _TITLE_ARTICLES or label not in ("ORG", "PER", "MISC") or t.i + 1 >= end:
+            return False
+        before = t.doc[t.i - 1] if t.i > 0 else None
+        if t.is_sent_start or before is None or before.is_space or before.text in _OPENERS:
+            return False  # a capital there is the sentence's, not the name's ("La Corvane a fermé")
+        nxt = t.doc[t.i + 1]
+        if not nxt.text[:1].isupper():
+            return False
+        lemma = nxt.lemma_.lower()
+        if lemma in BODY_NOUNS or lemma in ORG_NOUNS or lemma in PERSON_NOUNS or nxt.lower_ in BODY_NOUNS:
+            return False
+        return load_places().state_of_name(t.doc[t.i + 1 : end].text) is None
+
     def _cluster(self) -> None:
         self._metonymy()
         by_key: dict[str, int] = {}
@@ -929,6 +951,9 @@ class ArticleEntities:
         for n in (self._named[i] for i in order):
             span = self.doc[n.start : n.end]
             name = strip_name(span.text)
+            if span[0].text in _TITLE_ARTICLES and len(span) > 1:  # kept by _clean: "Le Monde"
+                sep = "" if span[0].text.endswith(("'", "’")) else " "
+                name = span[0].text + sep + strip_name(span[1:].text)
             if name[:1].islower():
                 name = name[:1].upper() + name[1:]  # "parquet de Nanterre" -> "Parquet de Nanterre"
             key = name_key(name)

@@ -78,6 +78,10 @@ NAMES = [
     ("L'Unesco a dénoncé la destruction du site.", "Unesco", "Unesco", None),
     ("Selon l'Unesco, le site est menacé.", "Unesco", "Unesco", None),
     ("La Corvane a fermé trois magasins en Bretagne.", "Corvane", "Corvane", None),
+    # a capitalised article inside a sentence begins the name: newspapers, surnames
+    ("L'affaire a été révélée par Le Parisien lundi.", "Parisien", "Le Parisien", None),
+    ("Selon Les Echos, Brenval va fermer.", "Echos", "Les Echos", None),
+    ("Le texte est signé par Le Goff, le maire.", "Goff", "Le Goff", None),
     ("Les salariés d'Orvalis ont manifesté devant le siège.", "Orvalis", "Orvalis", None),
     (
         "M. Jean Dupuis a affirmé qu'il ne démissionnerait pas.",
