@@ -93,9 +93,6 @@ BODY_NOUNS = frozenset(
 # rwandaises", "le gouvernement de la RDC" are mentions of China, Rwanda, the DRC when the article
 # names that state; else an actor of their own ("Gouvernement malien").
 _STATE_BODIES = frozenset("gouvernement autorité régime pouvoir administration".split())
-_STATE_BODIES_FOLDED = frozenset(
-    unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() for w in _STATE_BODIES
-)
 # Bodies that a place after "de" does not name: "les syndicats de Brenval" are not an actor named
 # after a seat (and the model often takes a company for a place).
 _UNSEATED = frozenset("syndicat opposition junte".split())
@@ -431,7 +428,9 @@ class ArticleEntities:
         self._clusters: list[_Cluster] = []
         self._resolved: dict[int, list[int]] = {}  # token index -> entity keys, for coref mentions
         self._references: list[_Reference] = []
-        self._states: dict[int, str] = {}  # named mention start -> the state it names or stands for
+        # named mention start -> (the state it names or stands for, whether it takes the state's
+        # name: "Pékin", "l'Hexagone" do; "la Chine", "les Etats-Unis" keep their own)
+        self._states: dict[int, tuple[str, bool]] = {}
         self._starts: list[int] | None = None
         self._collect_named()
         self._cluster()
@@ -547,7 +546,7 @@ class ArticleEntities:
                     self._references.append(_Reference(tok.i, end, lemma, plural, text_start, end, state))
                     referred.update(range(tok.i, end))
                 elif code is not None:  # and the state the adjective names when the article does not
-                    self._states[tok.i] = load_places().display[code]
+                    self._states[tok.i] = (load_places().display[code], True)
                     self._add_named(_Named(tok.i, end, "GPE"))
                 else:
                     self._add_named(_Named(tok.i, end, "ORG"))
@@ -679,7 +678,7 @@ class ArticleEntities:
             code = places.state_of_name(text)
             if code is not None and n.label in ("LOC", "GPE", "OTHER"):
                 own = places.is_short_name(text) or places.display[code] in text  # not "l'Hexagone"
-                self._states[n.start] = ("=" if own else "") + places.display[code]
+                self._states[n.start] = (places.display[code], not own)
                 if not own:
                     n.label = "GPE"
                 continue
@@ -691,12 +690,12 @@ class ArticleEntities:
             if (
                 n.label != "PER"
                 and len(words) == 3
-                and _fold(words[0]).rstrip("s") in _STATE_BODIES_FOLDED
+                and _fold(words[0]).rstrip("s") in {_fold(w) for w in _STATE_BODIES}
                 and words[1].lower() in ("de", "des", "du")
             ):
                 code = places.state_of_name(words[2])
                 if code is not None:
-                    self._states[n.start] = places.display[code]
+                    self._states[n.start] = (places.display[code], True)
                     n.label = "GPE"
         surnames = {doc[n.end - 1].lower_ for n in self._named if n.label == "PER" and n.end - n.start > 1}
         first = next(iter(doc.sents), None)
@@ -706,7 +705,7 @@ class ArticleEntities:
             ns = [n for n in ns if n.start not in dateline]
             if any(self._actor_use(doc[n.start : n.end].root) for n in ns):
                 for n in ns:
-                    self._states[n.start] = places.display[code]
+                    self._states[n.start] = (places.display[code], True)
                     n.label = "GPE"
 
     @classmethod
@@ -959,9 +958,9 @@ class ArticleEntities:
             key = name_key(name)
             state = self._states.get(n.start)
             if state is not None:  # clustered by the state; named by it unless a name of its own
-                key = name_key(state.lstrip("="))
-                if not state.startswith("="):
-                    name = state
+                key = name_key(state[0])
+                if state[1]:
+                    name = state[0]
             head = span[0]
             plural_body = state is None and len(span) > 1 and _plural(head)
             plural_body = plural_body and _body_lemma(head) in BODY_NOUNS and bool(key)
