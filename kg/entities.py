@@ -28,7 +28,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from kg.frames import find_cues, load_frames
-from kg.places import load_places
+from kg.places import begins_like, load_places
 from kg.records import EntityType, LocalEntity, Mention
 
 __all__ = [
@@ -310,16 +310,11 @@ def _of_place(adjective: str, place: str, lemma: str = "") -> bool:
     state = places.state_of_name(place)  # not a capital: "française" is no adjective of "Paris"
     if state is not None:
         return places.demonym(adjective) == state or (bool(lemma) and places.demonym(lemma) == state)
-    for word in re.split(r"[\s\-']+", place):
-        if len(word) < 4 or not word[:1].isupper():
-            continue
-        w = _fold(word)
-        k = 0
-        while k < min(len(a), len(w)) and a[k] == w[k]:
-            k += 1
-        if k >= max(4, len(w) - 2):
-            return True
-    return False
+    # a place not in the table of states: a region, a city ("breton" / "Bretagne")
+    return any(
+        len(word) >= 4 and word[:1].isupper() and begins_like(a, _fold(word)) > 0
+        for word in re.split(r"[\s\-']+", place)
+    )
 
 
 _DASHES = frozenset(("-", "–", "—"))
@@ -718,12 +713,12 @@ class ArticleEntities:
         cases = {c.lower_ for c in token.children if c.dep_ == "case"}
         if token.dep_ in ("obj", "iobj") and token.head.pos_ == "VERB" and not cases:
             return True
+        sent = token.sent
         if cases == {"à"} and token.head.pos_ == "VERB":  # "il reproche à Kinshasa de ..."
             return any(
                 c.token.i == token.head.i and "à" in c.frame.accuser | c.frame.accused
-                for c in find_cues(token.sent, load_frames())
+                for c in find_cues(sent, load_frames())
             )  # not "arrivé à Kinshasa"
-        sent = token.sent
         first = next((t for t in sent if not (t.is_punct or t.is_space or t.pos_ == "DET")), None)
         # the next token, not the sentence's: the parser may cut the sentence after the name
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -736,7 +731,7 @@ class ArticleEntities:
             before is not None
             and before.lower_ in ("que", "qu'", "qui")
             and after is not None
-            and any(c.token.i == after.i for c in find_cues(token.sent, load_frames()))
+            and any(c.token.i == after.i for c in find_cues(sent, load_frames()))
         )
 
     @staticmethod

@@ -32,7 +32,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["Places", "fold", "generate", "load_places"]
+__all__ = ["Places", "begins_like", "fold", "generate", "load_places"]
 
 _TSV = Path(__file__).resolve().parent / "lexicon" / "places.tsv"
 _HEADER = "code\tkind\tform\tsource"
@@ -166,6 +166,20 @@ def _stems(short: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def begins_like(adjective: str, word: str) -> int:
+    """How many letters a folded adjective shares with the start of a folded place word, when
+    that makes it the word's adjective ("malienne"/"mali", "saoudien"/"saoudite",
+    "ivoirien"/"ivoire"), else 0.
+
+    >>> begins_like("malienne", "mali"), begins_like("africain", "afrique")
+    (4, 0)
+    """
+    k = 0
+    while k < min(len(adjective), len(word)) and adjective[k] == word[k]:
+        k += 1
+    return k if k >= max(4, len(word) - 2) else 0
+
+
 @cache
 def _demonym_cached(places: Places, a: str) -> str | None:
     if len(a) < 4:
@@ -176,10 +190,8 @@ def _demonym_cached(places: Places, a: str) -> str | None:
             return None if code == "-" else code
     best: dict[str, int] = {}
     for w, code in places.stems:
-        k = 0
-        while k < min(len(a), len(w)) and a[k] == w[k]:
-            k += 1
-        if k >= max(4, len(w) - 2):  # "malienne"/"mali", "saoudien"/"saoudite", "ivoirien"/"ivoire"
+        k = begins_like(a, w)
+        if k:
             best[code] = max(best.get(code, 0), k)
     if not best:
         return None
