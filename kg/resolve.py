@@ -17,8 +17,14 @@ is logged as a MergeEvent (names, rule, score). Rules, strongest first:
 Merges made inside one article by the entity stage (surname, acronym, shortened name) are
 logged too, with the article's id.
 
-Ids are slugs of the canonical name (the most frequent form, then the longest), so adding an
-unrelated article never changes them.
+Merges do not chain: a spelling variant joins a cluster only when it is within the edit distance
+of every name of that cluster of its shape, so "Paul Martin1" ... "Paul Martin300" (names that
+differ in their digits are never variants) or a walk of one-letter changes stay distinct actors.
+
+Ids are slugs of the canonical name (the most frequent form, then the longest). Everything here
+is a function of the set of inputs, not of their order: the nodes are taken in (article, entity)
+order and clusters sharing a name are told apart by type and members. Adding an unrelated article
+never changes an id.
 """
 
 from __future__ import annotations
@@ -26,7 +32,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from kg.aliases import AliasRule
@@ -37,6 +46,7 @@ __all__ = ["resolve_entities", "slugify"]
 
 # On a tie between articles, the more specific type wins: OTHER and LOC are the model's fallbacks.
 _TYPE_PRIORITY = {"PER": 4, "ORG": 3, "GPE": 2, "LOC": 1, "OTHER": 0}
+_CDIST_ROWS = 512  # names compared at once against a block in the spelling-variant search
 _STOP_DESCRIPTION_WORDS = frozenset(
     """le la les l de du des d un une et à au aux en pour sur son sa ses""".split()
 )
@@ -90,13 +100,14 @@ class _Clusters:
         return True
 
 
-def _description_words(descriptions: list[str]) -> set[str]:
+@lru_cache(maxsize=65536)
+def _description_words(descriptions: tuple[str, ...]) -> frozenset[str]:
     words = set()
     for d in descriptions:
         for w in re.findall(r"\w+", name_key(d)):
             if len(w) > 3 and w not in _STOP_DESCRIPTION_WORDS:
                 words.add(w)
-    return words
+    return frozenset(words)
 
 
 def _spelling_blocks(keys: list[str]) -> dict[tuple[str, int], list[str]]:
@@ -119,7 +130,7 @@ def resolve_entities(
     external identifiers.
     """
     rules = rules or []
-    nodes = [(r.article.id, e) for r in records for e in r.entities]
+    nodes = sorted(((r.article.id, e) for r in records for e in r.entities), key=lambda n: (n[0], n[1].key))
     keys = [name_key(e.name) for _, e in nodes]
     forbidden = {
         frozenset({name_key(a), name_key(b)}) for rule in rules for a in rule.names for b in rule.distinct
@@ -142,11 +153,12 @@ def resolve_entities(
             rule_of_key.setdefault(name_key(n), alias_rule)
         for j in members[1:]:
             link(members[0], j, "alias-file", 1.0)
-    # same name
+    # same name: the persons together, the others together (never a person with a non-person)
     for members in by_key.values():
-        for j in members[1:]:
-            if _compatible(nodes[members[0]][1].type, nodes[j][1].type):
-                link(members[0], j, "same-name", 1.0)
+        persons = [i for i in members if nodes[i][1].type == "PER"]
+        for side in (persons, [i for i in members if nodes[i][1].type != "PER"]):
+            for j in side[1:]:
+                link(side[0], j, "same-name", 1.0)
     # acronyms
     initials: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
@@ -166,15 +178,18 @@ def resolve_entities(
     for i, k in enumerate(keys):
         if nodes[i][1].type == "PER" and " " not in k and len(surnames.get(k, ())) == 1:
             full = next(iter(surnames[k]))
-            link(i, by_key[full][0], "surname", 0.8)
+            link(i, next(j for j in by_key[full] if nodes[j][1].type == "PER"), "surname", 0.8)
     # spelling variants, corroborated
     neighbours: dict[str, set[str]] = {r.article.id: {name_key(e.name) for e in r.entities} for r in records}
     for block in _spelling_blocks(sorted(by_key)).values():
-        for a_idx, ka in enumerate(block):
-            for kb in block[a_idx + 1 :]:
-                scored = _spelling_variant(ka, kb, by_key, nodes, neighbours)
-                if scored is not None:
-                    link(by_key[ka][0], by_key[kb][0], "spelling-variant", scored)
+        for ka, kb in _near_pairs(block):
+            scored = _spelling_variant(ka, kb, by_key, nodes, neighbours)
+            if scored is None:
+                continue
+            i, j = by_key[ka][0], by_key[kb][0]
+            ri, rj = uf.find(i), uf.find(j)
+            if ri != rj and all(_near(x, y) for x in uf.keys[ri] for y in uf.keys[rj] if _same_shape(x, y)):
+                link(i, j, "spelling-variant", scored)
     # build entities
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
@@ -183,7 +198,17 @@ def resolve_entities(
     id_of: dict[tuple[str, int], str] = {}
     used: set[str] = set()
     root_id: dict[int, str] = {}
-    ordered = sorted(clusters.items(), key=lambda kv: (_canonical(nodes, kv[1]), min(kv[1])))
+    # clusters sharing a canonical name: the one named in more articles first (it keeps the plain
+    # id), then the more specific type, then the first member
+    ordered = sorted(
+        clusters.items(),
+        key=lambda kv: (
+            _canonical(nodes, kv[1]),
+            -len({nodes[i][0] for i in kv[1]}),
+            -_TYPE_PRIORITY[_type(nodes, kv[1])],
+            kv[1][0],
+        ),
+    )
     for root, members in ordered:
         user = next((rule_of_key[keys[i]] for i in members if keys[i] in rule_of_key), None)
         name = user.name if user else _canonical(nodes, members)
@@ -232,22 +257,65 @@ def _spelling_variant(
     """The similarity score of two names that differ by a letter or two, when something else
     says they are one actor: the same type, a shared description word, or two other actors in
     common between their articles. None when they should stay apart."""
-    if abs(len(ka) - len(kb)) > 2 or len(ka) < 6:
+    if not _near(ka, kb):
         return None
     dist = Levenshtein.distance(ka, kb)
-    if dist == 0 or dist > (1 if len(ka) < 10 else 2):
-        return None
     i, j = by_key[ka][0], by_key[kb][0]
     ei, ej = nodes[i][1], nodes[j][1]
     if ei.type != ej.type:
         return None
     if ei.type == "PER" and ka.split()[0] != kb.split()[0]:
         return None  # a person's first name must agree
-    shared_desc = _description_words(ei.descriptions) & _description_words(ej.descriptions)
+    shared_desc = _description_words(tuple(ei.descriptions)) & _description_words(tuple(ej.descriptions))
     common = (neighbours[nodes[i][0]] & neighbours[nodes[j][0]]) - {ka, kb}
     if not shared_desc and len(common) < 2:
         return None
     return round(1 - dist / max(len(ka), len(kb)), 3)
+
+
+def _bound(a: str, b: str) -> int:
+    """The edits allowed between two spellings of one name: none under 6 letters, one under 10."""
+    n = min(len(a), len(b))
+    return 0 if n < 6 else 1 if n < 10 else 2
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _near(a: str, b: str) -> bool:
+    """Two distinct names within the edit distance of a misspelling, with the same digits
+    ("Paul Martin1" and "Paul Martin2" are two names, not a typo)."""
+    if a == b or abs(len(a) - len(b)) > 2 or _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False
+    bound = _bound(a, b)
+    return bound > 0 and Levenshtein.distance(a, b, score_cutoff=bound) <= bound
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Names a spelling variant compares: the same number of words (not an acronym against its
+    expansion, nor a surname against the full name)."""
+    return a != b and len(a.split()) == len(b.split())
+
+
+def _near_pairs(block: list[str]) -> list[tuple[str, str]]:
+    """The pairs of a block (sorted names) that may be misspellings of each other: same digits,
+    lengths within two, within two edits by rapidfuzz's matrix in C, a few hundred rows at a
+    time, so that a block of thousands of names stays fast and small."""
+    groups: dict[tuple[tuple[str, ...], int], list[str]] = defaultdict(list)
+    for k in block:
+        if len(k) >= 6:
+            groups[(tuple(_DIGITS.findall(k)), len(k))].append(k)
+    pairs: list[tuple[str, str]] = []
+    for (digits, length), rows_all in sorted(groups.items()):
+        cols = [k for n in range(length, length + 3) for k in groups.get((digits, n), ())]
+        for start in range(0, len(rows_all), _CDIST_ROWS):
+            rows = rows_all[start : start + _CDIST_ROWS]
+            dist = process.cdist(rows, cols, scorer=Levenshtein.distance, score_cutoff=2, dtype=np.uint8)
+            for r, c in zip(*np.nonzero(dist <= 2), strict=True):
+                a, b = sorted((rows[r], cols[c]))
+                if (len(a) != len(b) or rows[r] < cols[c]) and _near(a, b):
+                    pairs.append((a, b))
+    return sorted(set(pairs))
 
 
 def _canonical(nodes: list, members: list[int]) -> str:

@@ -150,6 +150,24 @@ def test_workers_give_the_same_result(kg_build, tmp_path: Path) -> None:
         assert (one / name).read_bytes() == (two / name).read_bytes(), f"{name} differs with --workers 2"
 
 
+def test_the_outputs_do_not_depend_on_the_order_of_the_inputs(
+    corpus_build: Path, kg_build, tmp_path: Path
+) -> None:
+    # three articles, two of which share an actor (the one named in most articles of the corpus)
+    entities = _jsonl(corpus_build / "entities.jsonl")
+    shared = max(entities, key=lambda e: (len({m["article"] for m in e["mentions"]}), e["id"]))
+    articles = sorted({m["article"] for m in shared["mentions"]})
+    assert len(articles) >= 2, "the corpus should name some actor in two articles"
+    other = next(a["id"] for a in _jsonl(corpus_build / "articles.jsonl") if a["id"] not in articles)
+    files = [CORPUS / f"{aid}.txt" for aid in (*articles[:2], other)]
+    forward, backward = tmp_path / "forward", tmp_path / "backward"
+    kg_build(forward, *files)
+    kg_build(backward, *files[::-1])
+    names = sorted(p.name for p in forward.iterdir())
+    different = [n for n in names if (forward / n).read_bytes() != (backward / n).read_bytes()]
+    assert not different, f"the same articles given in the other order give other {', '.join(different)}"
+
+
 @pytest.mark.filterwarnings("ignore:.*is deprecated:DeprecationWarning")  # rdflib's own parsers
 def test_rdf_files_parse_back_to_one_graph(corpus_build: Path) -> None:
     nt = rdflib.Graph().parse(corpus_build / "graph.nt", format="nt")

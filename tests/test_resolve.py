@@ -4,6 +4,9 @@ every merge explained; and the user's alias file. Records are built by hand (no 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 from kg.aliases import AliasFileError, load_alias_file, parse_alias_rules, same_as_iri
 from kg.records import Article, ArticleRecords, LocalEntity, Mention
@@ -212,3 +215,93 @@ def test_same_as_iri() -> None:
     assert same_as_iri("q42") == "http://www.wikidata.org/entity/Q42"
     with pytest.raises(ValueError):
         same_as_iri("42")
+
+
+# --- merges do not chain; ids do not depend on the input order ------------------------------
+
+
+def _clusters(records: list[ArticleRecords]) -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for (_article_id, name), eid in _ids(records).items():
+        groups.setdefault(eid, set()).add(name)
+    return list(groups.values())
+
+
+def test_names_differing_in_their_digits_stay_distinct_actors() -> None:
+    # each pair differs by one edit and shares a description word: a chain if links were closed
+    records = [
+        _article(f"a{n:03d}", (f"Paul Martin{n}", "PER", ["maire de la commune"])) for n in range(1, 301)
+    ]
+    assert len(_clusters(records)) == 300
+
+
+def test_a_walk_of_one_letter_changes_does_not_chain() -> None:
+    # "Jean Dupontaaaaaa" -> "Jean Dupontbaaaaa" -> ... -> "Jean Dupontbbbbbb": neighbours one
+    # edit apart, the two ends six apart; every actor's names must stay within two edits
+    names = [f"Jean Dupont{'b' * n}{'a' * (6 - n)}" for n in range(7)]
+    records = [_article(f"a{n}", (name, "PER", ["maire de la commune"])) for n, name in enumerate(names)]
+    clusters = _clusters(records)
+    assert len(clusters) >= 3
+    for names_of_one in clusters:
+        for x in names_of_one:
+            for y in names_of_one:
+                assert Levenshtein.distance(x, y) <= 2, clusters
+
+
+def test_a_real_misspelling_still_merges_next_to_many_names_of_its_block() -> None:
+    records = [_article(f"a{n:04d}", (f"Paul Martin{n}", "PER", ["maire"])) for n in range(2000)]
+    records += [
+        _article("x1", ("Paul Girrard", "PER", ["maire de Lille"])),
+        _article("x2", ("Paul Girard", "PER", ["maire de Lille"])),
+    ]
+    ids = _ids(records)
+    assert ids[("x1", "Paul Girrard")] == ids[("x2", "Paul Girard")]
+    assert len(set(ids.values())) == 2001
+
+
+def test_a_same_name_person_does_not_keep_the_organisations_apart() -> None:
+    records = [
+        _article("a", ("Alphabet", "PER")),
+        _article("b", ("Alphabet", "ORG")),
+        _article("c", ("Alphabet", "ORG")),
+    ]
+    for order in (records, records[::-1], [records[1], records[0], records[2]]):
+        ids = _ids(order)
+        assert ids[("b", "Alphabet")] == ids[("c", "Alphabet")]
+        assert ids[("a", "Alphabet")] != ids[("b", "Alphabet")]
+        assert ids[("b", "Alphabet")] == "alphabet"  # named in more articles, it keeps the plain id
+
+
+_POOL = [
+    ("Alphabet", "PER"),
+    ("Alphabet", "ORG"),
+    ("Alphabet", "OTHER"),
+    ("Paul Girard", "PER"),
+    ("Girard", "PER"),
+    ("Paul Girrard", "PER", ["maire de Lille"]),
+    ("Paul Girard", "PER", ["maire de Lille"]),
+    ("OMS", "ORG"),
+    ("Organisation mondiale de la santé", "ORG"),
+    ("Chine", "GPE"),
+    ("Chine", "LOC"),
+    ("Marie Girard", "PER"),
+    ("Jean Dupontaa", "PER", ["élu"]),
+    ("Jean Dupontab", "PER", ["élu"]),
+    ("Jean Dupontbb", "PER", ["élu"]),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(range(len(_POOL))), min_size=1, max_size=4, unique=True),
+        min_size=1,
+        max_size=6,
+    ),
+    st.randoms(),
+)
+def test_the_resolution_is_a_function_of_the_set_of_articles(picks, rnd) -> None:
+    records = [_article(f"art{n}", *(_POOL[i] for i in pick)) for n, pick in enumerate(picks)]
+    shuffled = records[:]
+    rnd.shuffle(shuffled)
+    assert resolve_entities(records) == resolve_entities(shuffled)
