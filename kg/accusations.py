@@ -39,6 +39,7 @@ from kg.records import ClaimMention, Status
 __all__ = ["Candidate", "Model", "candidates", "extract_accusations", "load_model", "sentence_claims"]
 
 _SELON = frozenset(("selon", "après"))  # "selon X", "d'après X"
+_LATTER = frozenset(("dernier", "dernière", "derniers", "dernières"))  # "ce dernier", "cette dernière"
 _HEDGES = ("présum", "suppos", "prétendu", "éventuel", "possible", "aurait", "auraient")
 _NEGATIONS = frozenset(("pas", "jamais", "nullement", "aucun", "aucune"))
 _UP_DEPS = frozenset(
@@ -156,7 +157,9 @@ def _mentions(ents: ArticleEntities, sent: Span, *, resolve: bool) -> list[_Ment
         head = doc[span[0] : span[1]].root if span else doc[start]
         out.append(_Mention(key, head, "name"))
     for t in sent if resolve else ():
-        if t.pos_ == "PRON" and t.dep_ in _ARGUMENT_DEPS and ents.entity_at(t) is None:
+        if ents.entity_at(t) is None and (
+            (t.pos_ == "PRON" and t.dep_ in _ARGUMENT_DEPS) or _referring_phrase(t)
+        ):
             ents.refers_to(t)
     resolved = ents._resolved
     for i in range(sent.start, sent.end):
@@ -167,6 +170,19 @@ def _mentions(ents: ArticleEntities, sent: Span, *, resolve: bool) -> list[_Ment
                 for k in keys:
                     out.append(_Mention(k, t, "pronoun" if t.pos_ == "PRON" else "nominal"))
     return out
+
+
+def _referring_phrase(t: Token) -> bool:
+    """A reference the tagger may not call a pronoun, or not in an argument position: "ce
+    dernier" (often a determiner and an adjective), "celle-ci" split in three, "selon lui"."""
+    doc = t.doc
+    before = doc[t.i - 1].lower_ if t.i > 0 else ""
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if t.lower_ in _LATTER and before in ("ce", "cette", "ces"):
+        return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")  # not "ce dernier rapport"
+    if t.lower_ in ("celui", "celle", "ceux", "celles"):
+        return after is not None and after.text == "-" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "ci"
+    return t.pos_ == "PRON" and before in _SELON
 
 
 def _speakers(sent: Span, cues: list[Cue], mentions: list[_Mention], rules: list[ClaimMention]) -> set[int]:

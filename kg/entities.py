@@ -399,12 +399,18 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # of the determiners of its role nouns ("la juge")
     merges: list[tuple[str, str, str]] = field(default_factory=list)
     plural_names: set[str] = field(default_factory=set)  # "Inspections du travail"
     actor_votes: int = 0
     gpe_votes: int = 0
     org_votes: int = 0
     person_votes: int = 0
+
+
+def _determiner_gender(noun: Token) -> list[str]:
+    """The gender the determiners of a noun show ("la juge", "le ministre"; not the elided "l'")."""
+    return [g for d in noun.children if d.dep_ == "det" for g in d.morph.get("Gender", [])]
 
 
 class ArticleEntities:
@@ -452,7 +458,15 @@ class ArticleEntities:
             merged.append((span, label))
         for span, label in merged:
             t = span[0]
-            if len(span) == 1 and label == "MISC" and t.is_sent_start and t.dep_ in _MODIFIER_DEPS:
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if (
+                len(span) == 1
+                and label == "MISC"
+                and t.is_sent_start
+                and t.dep_ in _MODIFIER_DEPS
+                and not any(c.isupper() or c.isdigit() for c in t.text[1:])  # not "OpenAI", "M6"
+                and not (after is not None and after.pos_ in ("VERB", "AUX"))  # not "Vinci accuse ..."
+            ):
                 continue  # "Agacée, elle a répondu": an adjective opening the sentence
             self._add_named(_Named(span.start, span.end, _LABELS.get(label, "OTHER")))
         for stage in (self._proper_noun_runs, self._propagate_names, self._institutions):
@@ -792,6 +806,9 @@ class ArticleEntities:
             # ("Tessaro a perdu ...", tagged as a verb); not a modifier ("Bon nombre de ...")
             if t.dep_ in _MODIFIER_DEPS:
                 return False
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if after is not None and after.text == "," and not t.is_oov:
+                return False  # "Furieux, il a quitté la salle": a detached word of the language
             unknown = t.is_oov and len(t.text) > 2 and t.pos_ in ("VERB", "NOUN", "PROPN", "X", "ADJ")
             return (t.pos_ == "PROPN" or unknown) and t.lower_ not in _NOT_NAMES
         return t.pos_ == "PROPN" and t.lower_ not in _NOT_NAMES
@@ -868,6 +885,15 @@ class ArticleEntities:
             ):
                 end = i  # "Animaux en Péril pour maltraitance": cut before "pour maltraitance"
                 break
+            if (
+                i > start
+                and t.lower_ in ("de", "d'")
+                and not any(x.text[:1].isupper() or x.lower_ in ("de", "d'") for x in doc[i + 1 : end])
+                and self._offense_follows(start)
+                and self._offense_tail(doc[i:end])
+            ):
+                end = i  # "accuse la société Brenval de fraude": the (last) "de" brings the offense
+                break
         while end < len(doc) and end > start and not doc[end - 1].whitespace_ and doc[end].is_alpha:
             end += 1  # "M'" + "bala": the tokenizer split an elision inside a name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
@@ -915,6 +941,25 @@ class ArticleEntities:
         if head.lower_ in ("affaire",):
             return None
         return span, ent.label_
+
+    def _offense_follows(self, start: int) -> bool:
+        """A name right after a verb of the lexicon whose offense is "de" + noun (accuser,
+        soupçonner, inculper ...), in the same clause: what "de" brings there is the offense."""
+        doc = self.doc
+        for c in find_cues(doc[start].sent, load_frames()):
+            if c.token.pos_ == "VERB" and c.token.i < start and "de" in c.frame.offense:
+                between = doc[c.token.i + 1 : start]
+                if not any(x.pos_ in ("VERB", "AUX") or x.lower_ in ("qui", "que", "qu'") for x in between):
+                    return True
+        return False
+
+    @staticmethod
+    def _offense_tail(tail: Span) -> bool:
+        """Whether "de ..." after a name is an offense of the taxonomy ("de fraude", "de
+        diffamation"), not a part of the name ("Fédération de football")."""
+        from kg.claims import categorise  # the offense taxonomy lives with the claims stage
+
+        return categorise(tail.text) is not None
 
     # --- clustering within the article ---------------------------------------------------------
     @staticmethod
@@ -1063,6 +1108,7 @@ class ArticleEntities:
             elif t.pos_ == "NOUN" and lemma in PERSON_NOUNS and not span.text.isupper():
                 c.person_votes += 1  # but "un député LREM": an acronym there is an affiliation
                 c.role_nouns.add(lemma)
+                c.genders.update(_determiner_gender(t))
 
     # --- references to institutions ------------------------------------------------------------
     def _body_key(self, n: _Named) -> str:
@@ -1204,6 +1250,7 @@ class ArticleEntities:
                 c.descriptions.append(text)
             c.role_nouns.add(noun.lemma_.lower())
             if noun.lemma_.lower() in PERSON_NOUNS:
+                c.genders.update(_determiner_gender(noun))
                 c.person_votes += 2  # "un député, X": a role in apposition is strong evidence
             elif noun.lemma_.lower() in ORG_NOUNS:
                 c.org_votes += 2
@@ -1296,7 +1343,10 @@ class ArticleEntities:
             if found:
                 self._record(token, found)
             return found
-        if lower in ("dernier", "dernière") and any(c.lower_ in ("ce", "cette") for c in token.children):
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        if lower in ("dernier", "dernière") and (
+            before in ("ce", "cette") or any(c.lower_ in ("ce", "cette") for c in token.children)
+        ):
             found = self._latter(token, exclude)  # "ce dernier affirmait ..."
             if found:
                 self._record(token, found)
@@ -1538,6 +1588,8 @@ class ArticleEntities:
         for noun in c.role_nouns:
             if noun in _FEMININE_ROLES:
                 return "Fem"
+        if len(c.genders) == 1:  # "la juge X", "le ministre X": the determiner of an epicene noun
+            return next(iter(c.genders))
         for m in c.mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and len(span) >= 2:

@@ -144,3 +144,19 @@ def test_an_actor_taken_from_the_discourse_says_so(nlp: Language) -> None:
     assert outside, "candidates with an actor from outside the sentence"
     assert all("from the discourse" in c.link for c in outside)
     assert all(c.link == "" for c in cands if "sxy=in_in" in c.features)
+
+
+def test_ce_dernier_tagged_as_determiner_and_adjective_is_a_mention_in_its_sentence(nlp: Language) -> None:
+    # the small model tags "Ce dernier" DET + ADJ (amod): still the man named last, in the sentence
+    text = (
+        "La juge Marie Dupont a reçu le ministre Paul Girard lundi. "
+        "Ce dernier reproche à la société Brenval une fraude fiscale."
+    )
+    ents = ArticleEntities(nlp(text), "case")
+    cands = candidates(ents, extract_claims(ents))
+    pairs = {
+        (ents.entities[c.accuser].name, ents.entities[c.accused].name): c for c in cands if c.sent.start > 0
+    }
+    girard = pairs[("Paul Girard", "Brenval")]
+    assert "sx=in" in girard.features and girard.link == ""
+    assert "sx=in" not in pairs[("Marie Dupont", "Brenval")].features

@@ -103,6 +103,20 @@ NAMES = [
         "Jean Dupuis",
         None,
     ),
+    # "de" + an offense after a verb that takes one is the offense, not the name's end
+    ("Claire Morel accuse la société Brenval de fraude.", "Brenval", "Brenval", None),
+    ("Le journal accuse Le Parisien de diffamation.", "Parisien", "Le Parisien", None),
+    # ... but "de" + a common noun inside a name stays (near-misses)
+    ("Le juge a inculpé la Fédération de football.", "Fédération", "Fédération de football", None),
+    (
+        "Le juge a inculpé la Fédération de football de corruption.",
+        "Fédération",
+        "Fédération de football",
+        None,
+    ),
+    ("Claire Morel a saisi la Cour de cassation.", "Cour", "Cour de cassation", None),
+    # a capitalised name opening the sentence, which the tagger took for a modifier
+    ("OpenAI accuse DeepSeek de distillation.", "OpenAI", "OpenAI", None),
 ]
 
 
@@ -154,6 +168,9 @@ def test_no_entity_crosses_a_line_break_or_a_quote(parse: Parse, text: str, name
 NOT_NAMES = [
     ("« Bon nombre de députés m'ont dit que Paul Girard mentait. »", ["Paul Girard"]),
     ("Agacée, Claire Morel a quitté la salle.", ["Claire Morel"]),
+    ("Interrogée, Claire Morel a démenti.", ["Claire Morel"]),
+    ("Furieux, il a quitté la salle avec Paul Girard.", ["Paul Girard"]),
+    ("Tessaro, le groupe textile, a fermé.", ["Tessaro"]),  # a near-miss: a name the vocabulary lacks
 ]
 
 
@@ -517,6 +534,22 @@ REFERENCES = [
         False,
         {"Claire Morel"},
         "Girard",
+    ),
+    # "ce dernier" / "cette dernière": the one named last of that gender, the gender of an
+    # epicene role noun given by its determiner ("la juge", "le ministre")
+    (
+        "Le ministre Paul Girard a reçu la juge Marie Dupont. Ce dernier accuse Brenval de fraude.",
+        ("dernier", 0),
+        False,
+        {"Paul Girard"},
+        None,
+    ),
+    (
+        "Le ministre Paul Girard a reçu la juge Marie Dupont. Cette dernière accuse Brenval de fraude.",
+        ("dernière", 0),
+        False,
+        {"Marie Dupont"},
+        None,
     ),
 ]
 
