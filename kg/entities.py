@@ -408,6 +408,29 @@ class _Cluster:
     person_votes: int = 0
 
 
+def _noun_phrase(noun: Token) -> Span:
+    """A noun with its determiner and adjectives, what a reader calls the description: "le
+    groupe minier", "ses anciennes collaboratrices" (not the preposition before, nor a clause
+    after)."""
+    doc = noun.doc
+    left = noun.i
+    while (
+        left > noun.sent.start
+        and doc[left - 1].head.i == noun.i
+        and doc[left - 1].dep_ in ("det", "amod", "nummod")
+    ):
+        left -= 1
+    right = noun.i + 1
+    while (
+        right < noun.sent.end
+        and doc[right].head.i == noun.i
+        and doc[right].dep_ == "amod"
+        and doc[right].pos_ == "ADJ"
+    ):
+        right += 1
+    return doc[left:right]
+
+
 def _determiner_gender(noun: Token) -> list[str]:
     """The gender the determiners of a noun show ("la juge", "le ministre"; not the elided "l'")."""
     return [g for d in noun.children if d.dep_ == "det" for g in d.morph.get("Gender", [])]
@@ -1269,7 +1292,7 @@ class ArticleEntities:
                 counts,
                 key=lambda nm: (nm not in c.plural_names, len(name_key(nm).split()), counts[nm], len(nm), nm),
             )
-            aliases = sorted({m.text for m in c.mentions} | set(c.names))
+            aliases = sorted({m.text for m in c.mentions if m.kind == "name"} | set(c.names))
             out.append(
                 LocalEntity(key, name, label, aliases, list(c.descriptions), list(c.mentions), list(c.merges))
             )
@@ -1387,10 +1410,7 @@ class ArticleEntities:
         if token.i in self._resolved:
             return
         self._resolved[token.i] = keys
-        left = token.left_edge.i if token.pos_ != "PRON" else token.i
-        span = self.doc[left : token.i + 1]
-        if token.pos_ == "PRON":
-            span = self.doc[token.i : token.i + 1]
+        span = self.doc[token.i : token.i + 1] if token.pos_ == "PRON" else _noun_phrase(token)
         kind: Literal["pronoun", "nominal"] = "pronoun" if token.pos_ == "PRON" else "nominal"
         for k in keys:
             e = self.entities[k]
@@ -1406,8 +1426,9 @@ class ArticleEntities:
                 and len(keys) == 1
             ):
                 e.type = "PER"  # "le candidat" for a name the model typed as an organisation
-            if kind == "nominal" and span.text not in e.aliases and len(keys) == 1:
-                e.aliases.append(span.text)
+            actor_noun = lemma in PERSON_NOUNS or lemma in ORG_NOUNS or lemma in _STATE_NOUNS
+            if kind == "nominal" and actor_noun and len(keys) == 1 and span.text not in e.descriptions:
+                e.descriptions.append(span.text)  # "le groupe minier": a description, never an alias
 
     def _could_be_person(self, key: int) -> bool:
         """A name the model did not type as a person that may still be one: two or more

@@ -574,3 +574,35 @@ def test_references_are_resolved(
     found = ents.refers_to(token, exclude=excluded, description=description)
     assert {ents.entities[k].name for k in found} == names, _show(ents)
     assert not excluded & set(found)
+
+
+# --- an alias is a name ---------------------------------------------------------------------
+
+ALIAS_TEXTS = [
+    "Le groupe minier Glencore a été condamné. Le groupe conteste, selon son avocat.",
+    "Paul Girard a rencontré Claire Morel. L'ancien ministre l'accuse d'avoir menti, a-t-il dit.",
+    "La société Brenval a fermé. Par la suite, l'entreprise a été poursuivie par ses salariés.",
+]
+
+
+@pytest.mark.parametrize("text", ALIAS_TEXTS, ids=_ids([(t,) for t in ALIAS_TEXTS]))
+def test_descriptions_and_pronouns_resolved_are_never_aliases(parse: Parse, text: str) -> None:
+    ents = parse(text)
+    for t in ents.doc:  # resolve every pronoun and definite description of the text
+        ents.refers_to(t, description=True)
+    resolved = [m for e in ents.entities for m in e.mentions if m.kind != "name"]
+    assert resolved, _show(ents)
+    references = {m.text for m in resolved}
+    for e in ents.entities:
+        assert not references & set(e.aliases), (e.name, e.aliases)
+        for m in e.mentions:
+            if m.kind == "nominal":  # the noun phrase, not the preposition or clause around it
+                assert m.text.split()[0].lower() not in ("par", "de", "et", "à"), f"mention {m.text!r}"
+    groupe = next(
+        e
+        for e in ents.entities
+        if "groupe" in " ".join(e.descriptions)
+        or "entreprise" in " ".join(e.descriptions)
+        or "ministre" in " ".join(e.descriptions)
+    )
+    assert groupe.descriptions, _show(ents)
