@@ -487,8 +487,8 @@ class ArticleEntities:
                 and label == "MISC"
                 and t.is_sent_start
                 and t.dep_ in _MODIFIER_DEPS
-                and not any(c.isupper() or c.isdigit() for c in t.text[1:])  # not "OpenAI", "M6"
-                and not (after is not None and after.pos_ in ("VERB", "AUX"))  # not "Vinci accuse ..."
+                and not any(c.isupper() or c.isdigit() for c in t.text[1:])  # inner capitals: a name
+                and not (after is not None and after.pos_ in ("VERB", "AUX"))  # a subject before its verb
             ):
                 continue  # "Agacée, elle a répondu": an adjective opening the sentence
             self._add_named(_Named(span.start, span.end, _LABELS.get(label, "OTHER")))
