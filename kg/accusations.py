@@ -32,14 +32,13 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from kg.claims import WRONGDOING_NOUNS, WRONGDOING_VERBS, categorise, sentence_chars
-from kg.entities import JUDICIAL_NOUNS, ArticleEntities, dateline_tokens
+from kg.entities import JUDICIAL_NOUNS, ArticleEntities, dateline_tokens, is_reference
 from kg.frames import Cue, Frame, deep_functions, find_cues, load_frames, passive
 from kg.records import ClaimMention, Status
 
 __all__ = ["Candidate", "Model", "candidates", "extract_accusations", "load_model", "sentence_claims"]
 
 _SELON = frozenset(("selon", "après"))  # "selon X", "d'après X"
-_LATTER = frozenset(("dernier", "dernière", "derniers", "dernières"))  # "ce dernier", "cette dernière"
 _HEDGES = ("présum", "suppos", "prétendu", "éventuel", "possible", "aurait", "auraient")
 _NEGATIONS = frozenset(("pas", "jamais", "nullement", "aucun", "aucune"))
 _UP_DEPS = frozenset(
@@ -175,14 +174,8 @@ def _mentions(ents: ArticleEntities, sent: Span, *, resolve: bool) -> list[_Ment
 def _referring_phrase(t: Token) -> bool:
     """A reference the tagger may not call a pronoun, or not in an argument position: "ce
     dernier" (often a determiner and an adjective), "celle-ci" split in three, "selon lui"."""
-    doc = t.doc
-    before = doc[t.i - 1].lower_ if t.i > 0 else ""
-    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    if t.lower_ in _LATTER and before in ("ce", "cette", "ces"):
-        return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")  # not "ce dernier rapport"
-    if t.lower_ in ("celui", "celle", "ceux", "celles"):
-        return after is not None and after.text == "-" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "ci"
-    return t.pos_ == "PRON" and before in _SELON
+    before = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return is_reference(t) or (t.pos_ == "PRON" and before in _SELON)
 
 
 def _speakers(sent: Span, cues: list[Cue], mentions: list[_Mention], rules: list[ClaimMention]) -> set[int]:

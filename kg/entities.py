@@ -431,6 +431,35 @@ def _noun_phrase(noun: Token) -> Span:
     return doc[left:right]
 
 
+def _latter_phrase(token: Token) -> bool:
+    """ "ce dernier", "cette dernière", however tagged (a pronoun, or a determiner and an
+    adjective), and not "ce dernier rapport"."""
+    doc = token.doc
+    if token.lower_ not in ("dernier", "dernière"):
+        return False
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if before not in ("ce", "cette") and not any(c.lower_ in ("ce", "cette") for c in token.children):
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+
+
+def split_demonstrative(token: Token) -> bool:
+    """ "celle-ci", "celui-ci" split by the tokenizer in three tokens."""
+    doc = token.doc
+    return (
+        token.lower_ in ("celle", "celui", "ceux", "celles")
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ == "ci"
+    )
+
+
+def is_reference(token: Token) -> bool:
+    """A reference the tagger may not call a pronoun: "ce dernier", a split "celle-ci"."""
+    return _latter_phrase(token) or split_demonstrative(token)
+
+
 def _determiner_gender(noun: Token) -> list[str]:
     """The gender the determiners of a noun show ("la juge", "le ministre"; not the elided "l'")."""
     return [g for d in noun.children if d.dep_ == "det" for g in d.morph.get("Gender", [])]
@@ -1359,17 +1388,12 @@ class ArticleEntities:
             lower = lower[2:]
         if lower == "il" and _impersonal(token):
             return []  # "il s'agit", "il existe", "il faut", "il y a": no referent
-        doc = self.doc
-        split = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "ci"
-        if lower in ("celle", "celui", "ceux", "celles") and split:  # "Celle-ci", split in three tokens
+        if split_demonstrative(token):  # "Celle-ci", split in three tokens
             found = self._latter(token, exclude, feminine=lower.startswith("celle"))
             if found:
                 self._record(token, found)
             return found
-        before = doc[token.i - 1].lower_ if token.i > 0 else ""
-        if lower in ("dernier", "dernière") and (
-            before in ("ce", "cette") or any(c.lower_ in ("ce", "cette") for c in token.children)
-        ):
+        if _latter_phrase(token):
             found = self._latter(token, exclude)  # "ce dernier affirmait ..."
             if found:
                 self._record(token, found)

@@ -256,9 +256,8 @@ def _spelling_variant(
 ) -> float | None:
     """The similarity score of two names that differ by a letter or two, when something else
     says they are one actor: the same type, a shared description word, or two other actors in
-    common between their articles. None when they should stay apart."""
-    if not _near(ka, kb):
-        return None
+    common between their articles (``ka``, ``kb``: a pair of _near_pairs). None when they should
+    stay apart."""
     dist = Levenshtein.distance(ka, kb)
     i, j = by_key[ka][0], by_key[kb][0]
     ei, ej = nodes[i][1], nodes[j][1]
