@@ -192,6 +192,22 @@ _TITLE_NOUNS = _words("title_nouns")
 _LEGAL_ONLY = _words("legal_only")
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = _words("judicial_passives")
+# Verbs by which one appears before a court, accused by it: "il comparaissait pour outrage".
+_APPEARANCE_VERBS = _words("appearance_verbs")
+# Verbs of a plea and the word that makes it one: "a plaidé non coupable" is a denial.
+_PLEA_VERBS = _words("plea_verbs")
+_PLEA_WORDS = _words("plea_words")
+# Multi-word verbs, a verb's lemma and the words right after it, joined by "_": "met en cause"
+# is "mettre_en_cause"; the first that matches wins.
+_PHRASAL_VERBS = tuple(_items("phrasal_verbs"))
+# Of those, the ones whose offense follows "dans" or "pour" and whose accused may be the author
+# of the act they name: "met en cause X dans la falsification de ...".
+_IMPLICATING_VERBS = _words("implicating_verbs")
+# Verbs of investigation: "X enquête sur le dopage de Y".
+_INVESTIGATION_VERBS = _words("investigation_verbs")
+# Verbs by which an inquiry or a complaint names its target: "Y est visé par une enquête",
+# "une enquête visant Y".
+_TARGETING_VERBS = _words("targeting_verbs")
 # Verbs by which the subject denies what it is accused of.
 DENIAL_VERBS = _words("denial_verbs")
 # Verbs of saying and thinking: they attribute the content to their subject.
@@ -846,10 +862,10 @@ class _Extractor:
             self._accusation_verb(tok, lemma, sent)
         elif lemma in DENIAL_VERBS and tok.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             self._denial(tok, lemma, sent)
-        elif tok.lemma_.lower() in ("plaider",) and any(c.lower_ == "coupable" for c in tok.subtree):
+        elif tok.lemma_.lower() in _PLEA_VERBS and any(c.lower_ in _PLEA_WORDS for c in tok.subtree):
             self._denial(tok, "plaider non coupable", sent)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _COMPLAINT_NOUNS:
-            if tok.head.lemma_.lower() == "viser" and _is_agent(tok):  # "visé par une plainte de X"
+            if tok.head.lemma_.lower() in _TARGETING_VERBS and _is_agent(tok):  # "visé par une plainte de X"
                 self._investigation(tok, tok.head, sent, status="asserted", cue_name="plainte")
             else:
                 self._complaint(tok, sent)
@@ -862,15 +878,13 @@ class _Extractor:
             self._evidence(tok, sent, speaker)
         elif tok.pos_ == "VERB" and lemma in SPEECH_VERBS:
             self._speech(tok, lemma, sent)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("comparaître",):
-            self._judicial_passive(tok, "comparaître", sent)
-        elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "cause")):
-            self._accusation_verb(tok, "mettre_en_cause", sent)
-        elif tok.lemma_.lower() == "mettre" and _followed_by(tok, ("en", "examen")):
-            self._accusation_verb(tok, "mettre_en_examen", sent)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _APPEARANCE_VERBS:
+            self._judicial_passive(tok, tok.lemma_.lower(), sent)
+        elif (phrasal := _phrasal_verb(tok)) is not None:
+            self._accusation_verb(tok, phrasal, sent)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACCUSATION_NOUNS:
             self._accusation_noun(tok, sent)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() == "enquêter":
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _INVESTIGATION_VERBS:
             self._investigation(tok, tok, sent)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in _LOCUTIONS:
             self._locution(tok, tok.lemma_.lower(), sent)
@@ -904,8 +918,8 @@ class _Extractor:
             return
         passive = _passive(verb)
         offense = self.offense_after(verb, sent)
-        if lemma == "mettre_en_cause":
-            offense = self._locution_offense(verb, sent)
+        if lemma in _IMPLICATING_VERBS:
+            offense = self._locution_offense(verb, lemma, sent)
         status: Status = "alleged" if lemma in SUSPICION_VERBS else "asserted"
         status = self.status_of(verb, base=status)
         if offense:
@@ -918,8 +932,8 @@ class _Extractor:
             return
         stop = offense[0] if offense else sent.end
         start = verb.i + 1
-        if lemma.startswith("mettre_en_"):
-            start = verb.i + 3  # after "en cause"
+        if lemma in _PHRASAL_VERBS:
+            start = verb.i + _width(lemma)  # after "en cause"
         # the quote-like object zone after the cue, up to the offense
         heads = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
         obj = next((c for c in heads if c.dep_ == "obj"), None)
@@ -933,7 +947,7 @@ class _Extractor:
             accused = self.zone_actors(after, nxt[0] if nxt else sent.end, set(accusers))
             offense = (offense[0], after)
         if not accused and (
-            lemma in _CRITICISM_VERBS or lemma == "mettre_en_cause"
+            lemma in _CRITICISM_VERBS or lemma in _IMPLICATING_VERBS
         ):  # "condamner les actes de violence commis par X"
             accused = self._culprit_of_act(heads, set(accusers))
         if not accused:  # "l'accuse", "lui reproche": an object clitic before the verb
@@ -1017,9 +1031,9 @@ class _Extractor:
                         break
         return None
 
-    def _locution_offense(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+    def _locution_offense(self, verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         """ "met en cause X dans la falsification de ...": the offense after "dans" or "pour"."""
-        for i in range(verb.i + 3, sent.end):
+        for i in range(verb.i + _width(lemma), sent.end):
             if self.doc[i].lower_ in ("dans", "pour"):
                 return i, self._clause_end(i, sent)
         return None
@@ -1088,7 +1102,8 @@ class _Extractor:
                 accusers = accusers or self._linear_agent(verb, sent, set())
             else:
                 accusers = self.subject_actors(verb)
-        if verb.lemma_.lower() == "viser" and _is_agent(cue) and passive:  # "Y est visé par une enquête"
+        # "Y est visé par une enquête"
+        if verb.lemma_.lower() in _TARGETING_VERBS and _is_agent(cue) and passive:
             targets = self.actors(self.subject(verb), exclude=set(accusers))
             if not targets and verb.i - verb.sent.start <= 1:  # "Visé par une plainte de X, Y ..."
                 opener = self._after_opening_clause(verb, sent)
@@ -1097,7 +1112,11 @@ class _Extractor:
             targets = self._contre(cue, sent, set(accusers))
         if not targets:  # "une enquête ... visant Y"
             for t in doc[cue.i + 1 : sent.end]:
-                if t.lemma_.lower() == "viser" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []):
+                if (
+                    t.lemma_.lower() in _TARGETING_VERBS
+                    and t.pos_ == "VERB"
+                    and "Part" in t.morph.get("VerbForm", [])
+                ):
                     targets = self.zone_actors(t.i + 1, self._phrase_end(t.i + 1, sent), set(accusers))
                     break
         if not targets:  # "enquête sur le dopage présumé de Y"
@@ -1344,7 +1363,7 @@ class _Extractor:
     def _deny(self, verb: Token, lemma: str, deniers: list[int], sent: Span) -> None:
         content = (verb.i + 1, self._clause_end(verb.i, sent))
         if lemma == "plaider non coupable":  # "a plaidé non coupable", not the rest of the sentence
-            last = max((t.i for t in verb.subtree if t.lower_ == "coupable"), default=verb.i)
+            last = max((t.i for t in verb.subtree if t.lower_ in _PLEA_WORDS), default=verb.i)
             content = (verb.i, last + 1)
         if any(
             c.type == "denial" and c.speaker in deniers and c.start == sentence_chars(sent)[0]
@@ -1717,6 +1736,22 @@ def _followed_by(t: Token, words: tuple[str, ...]) -> bool:
     """The words right after ``t`` are ``words``: "met en cause"."""
     doc = t.doc
     return all(t.i + 1 + k < len(doc) and doc[t.i + 1 + k].lower_ == w for k, w in enumerate(words))
+
+
+def _width(phrasal: str) -> int:
+    """How many words a multi-word verb has: 3 for "mettre_en_cause"."""
+    return len(phrasal.split("_"))
+
+
+def _phrasal_verb(t: Token) -> str | None:
+    """The multi-word verb of ``_PHRASAL_VERBS`` that ``t`` and the words after it make, if any:
+    "met en cause" is "mettre_en_cause"."""
+    lemma = t.lemma_.lower()
+    for phrasal in _PHRASAL_VERBS:
+        verb, *after = phrasal.split("_")
+        if lemma == verb and _followed_by(t, tuple(after)):
+            return phrasal
+    return None
 
 
 def _is_genitive(t: Token) -> bool:
