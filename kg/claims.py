@@ -123,7 +123,6 @@ def _family(family: str) -> list[tuple[str, WordRow]]:
 ACCUSATION_VERBS = _words("accusation_verbs")
 # Of those, the ones that only suspect: status "alleged".
 SUSPICION_VERBS = _words("suspicion_verbs")
-# Verbs that need a legal complement to accuse: "attaquer en justice", "poursuivre en diffamation".
 # Verbs that condemn an act; the accused is its author ("condamner les violences de X").
 _CRITICISM_VERBS = _words("criticism_verbs")
 # People who speak for an organisation or a state: "un porte-parole de X" is X speaking.
@@ -141,6 +140,8 @@ _HEDGES = tuple(_items("hedges"))
 _ACCUSATION_NOUNS = _words("accusation_nouns")
 # Nouns of inquiry whose author may accuse in the next sentence: "X a ouvert une enquête. Y est soupçonné".
 _INQUIRY_NOUNS = _words("inquiry_nouns")
+# Verbs by which an actor makes an accusation named by a noun: "X porte des accusations contre Y".
+_ACCUSATION_SUPPORT_VERBS = _words("accusation_support_verbs")
 # Denial verbs that deny only with an accusation as object: "rejeter les accusations".
 _WEAK_DENIALS = _words("weak_denials")
 _CHARGE_NOUNS = _words("charge_nouns")
@@ -189,7 +190,11 @@ _DATIVE_VERBS = _words("dative_verbs")
 # Nouns whose "de X" is the name of what they are, not a complement: "le site de X", "le
 # magazine de X" (unlike "les géants de la Silicon Valley").
 _TITLE_NOUNS = _words("title_nouns")
+# Verbs that need a legal complement to accuse ("attaquer en justice"), and those complements.
 _LEGAL_ONLY = _words("legal_only")
+_LEGAL_COMPLEMENTS = _words("legal_complements")
+# Nouns after "en" that make the complement of a cue: "poursuivre en diffamation", "mis en examen".
+_EN_COMPLEMENTS = _words("en_complements")
 # Judicial verbs whose passive subject is accused by a court or prosecutor: "il a été inculpé".
 _JUDICIAL_PASSIVES = _words("judicial_passives")
 # Verbs by which one appears before a court, accused by it: "il comparaissait pour outrage".
@@ -220,6 +225,8 @@ WRONGDOING_NOUNS = _words("wrongdoing_nouns")
 _EVIDENCE_NOUNS = _words("evidence_nouns")
 _INVESTIGATION_NOUNS = _words("investigation_nouns")
 _COMPLAINT_NOUNS = _words("complaint_nouns")
+# Verbs by which an actor lodges a complaint: "X porte plainte contre Y", "a déposé plainte".
+_COMPLAINT_SUPPORT_VERBS = _words("complaint_support_verbs")
 _NEGATIONS = _words("negations")
 # Words between "de" and its infinitive: "de ne pas respecter", "d'en avoir", "de s'être".
 _BEFORE_INFINITIVE = _words("before_infinitive")
@@ -742,7 +749,7 @@ class _Extractor:
                 break
             nxt = doc[j]
             if low == "en":
-                if nxt.lemma_.lower() in ("diffamation", "justice", "examen", "cause"):
+                if nxt.lemma_.lower() in _EN_COMPLEMENTS:
                     return i, j + 1
                 continue
             past_infinitive = any(doc[k].lower_ in ("avoir", "être") for k in range(i + 1, j))
@@ -914,7 +921,7 @@ class _Extractor:
             return
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _NEGATIVE_GOVERNORS:
             return  # "refuse d'accuser", "renonce à poursuivre": no accusation is made
-        if lemma in _LEGAL_ONLY and not any(c.lower_ in ("justice", "diffamation") for c in verb.subtree):
+        if lemma in _LEGAL_ONLY and not any(c.lower_ in _LEGAL_COMPLEMENTS for c in verb.subtree):
             return
         passive = _passive(verb)
         offense = self.offense_after(verb, sent)
@@ -1047,11 +1054,7 @@ class _Extractor:
                 if accusers:
                     break
         verb = noun.head
-        if (
-            not accusers
-            and verb.pos_ in ("VERB", "AUX")
-            and verb.lemma_.lower() in ("porter", "lancer", "formuler", "réitérer")
-        ):
+        if not accusers and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _ACCUSATION_SUPPORT_VERBS:
             accusers = self.subject_actors(verb)
         if not accusers:
             return
@@ -1388,13 +1391,7 @@ class _Extractor:
     def _complaint(self, noun: Token, sent: Span) -> None:
         """ "X porte plainte contre Y pour ...", "X a déposé plainte contre Y"."""
         verb = noun.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in (
-            "porter",
-            "déposer",
-            "intenter",
-            "engager",
-            "lancer",
-        ):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _COMPLAINT_SUPPORT_VERBS:
             return
         if self.negated(verb) or any(c.lower_ in ("aucune", "aucun") for c in noun.children):
             return
