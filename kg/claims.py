@@ -172,6 +172,11 @@ def _locutions() -> dict[str, tuple[frozenset[str], str]]:
 
 
 _LOCUTIONS = _locutions()
+# Object locutions whose accused comes after the locution's word (its locution_words), not
+# right after the verb: "pointe du doigt X" (up to "pour", a comma or "après"), "assigne en
+# justice X" (up to "pour" or a comma).
+_POINTING_VERBS = _words("pointing_verbs")
+_SUMMONING_VERBS = _words("summoning_verbs")
 
 # Words that dismiss an accusation: "des accusations sans fondement", "c'est faux".
 _DISMISSIVE = tuple(_items("dismissive"))
@@ -1209,7 +1214,7 @@ class _Extractor:
             targets = self._contre(verb, sent, exclude)
         elif where == "à":
             for t in doc[verb.i + 1 : sent.end]:
-                if t.lower_ in ("à", "au", "aux"):
+                if t.lower_ in _DATIVES:
                     targets = self.zone_actors(t.i + 1, self._phrase_end(t.i + 1, sent), exclude, [t.head])
                     if targets:
                         break
@@ -1218,15 +1223,15 @@ class _Extractor:
                 targets = self.ents.resolve_pronoun(clitic, exclude=exclude) if clitic is not None else []
         elif where == "obj":
             stop = next((t.i for t in doc[verb.i + 1 : sent.end] if t.lower_ in ("pour", ",")), sent.end)
-            if lemma == "pointer":  # "pointe du doigt X": past the locution
-                start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ == "doigt"), verb.i + 1)
+            if lemma in _POINTING_VERBS:  # "pointe du doigt X": past the locution's word
+                start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ in needed), verb.i + 1)
                 stop = next(
                     (t.i for t in doc[start : sent.end] if t.lower_ in ("pour", ",", "après")), sent.end
                 )
             else:
                 start = verb.i + 1
-            if lemma == "assigner":
-                start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ == "justice"), verb.i + 1)
+            if lemma in _SUMMONING_VERBS:  # "assigne en justice X": past the locution's word
+                start = next((t.i + 1 for t in doc[verb.i : sent.end] if t.lower_ in needed), verb.i + 1)
                 stop = next((t.i for t in doc[start : sent.end] if t.lower_ in ("pour", ",")), sent.end)
             targets = self.zone_actors(start, stop, exclude, [obj] if obj is not None else [])
             if not targets:

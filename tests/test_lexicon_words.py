@@ -169,3 +169,13 @@ def test_a_file_without_rows_is_an_error(tmp_path: Path) -> None:
     path.write_text("# only comments\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=re.escape(str(path))):
         load_words(path)
+
+
+def test_lists_that_qualify_other_lists_stay_within_them() -> None:
+    # the accused of a pointing or summoning locution comes after the locution's own words
+    for verb in claims._POINTING_VERBS | claims._SUMMONING_VERBS:
+        words, where = claims._LOCUTIONS[verb]
+        assert where == "obj" and words, verb
+    # an implicating verb is a multi-word verb: its accused starts after its words
+    assert claims._IMPLICATING_VERBS.issubset(claims._PHRASAL_VERBS)
+    assert all("_" in verb for verb in claims._PHRASAL_VERBS)
