@@ -145,6 +145,9 @@ _ACCUSATION_SUPPORT_VERBS = _words("accusation_support_verbs")
 # Denial verbs that deny only with an accusation as object: "rejeter les accusations".
 _WEAK_DENIALS = _words("weak_denials")
 _CHARGE_NOUNS = _words("charge_nouns")
+# Nouns of a statement whose "de X" names the accuser in a denial, like accusation_nouns:
+# "dément les affirmations de X".
+_STATEMENT_NOUNS = _words("statement_nouns")
 _OBJECT_CLITICS = _words("object_clitics")
 # Verbs of belief by which investigators name a culprit: "ils pensent que ... appartenaient à Y".
 _BELIEF_VERBS = _words("belief_verbs")
@@ -186,6 +189,8 @@ _PHRASE_ENDS = _words("phrase_ends")
 _REPRESENTATIVES = _words("representatives")
 # Verbs by which the accused answers; a denial when the answer negates or dismisses.
 _RESPONSE_VERBS = _words("response_verbs")
+# Of those, the ones that deny when reflexive: "s'est défendu le cinéaste".
+_REFLEXIVE_DENIALS = _words("reflexive_denials")
 # Words of innocence and of victimhood in an answer: "il est innocent", "un acharnement".
 _INNOCENCE = tuple(_items("innocence"))
 _DATIVES = _words("datives")
@@ -228,7 +233,13 @@ WRONGDOING_VERBS = _words("wrongdoing_verbs")
 WRONGDOING_NOUNS = _words("wrongdoing_nouns")
 # Nouns of evidence and investigation that introduce an accusation: "la preuve que X a ...".
 _EVIDENCE_NOUNS = _words("evidence_nouns")
+# Verbs whose subject does not hold the evidence it introduces: "il existe des preuves que ...".
+_EXISTENTIAL_VERBS = _words("existential_verbs")
 _INVESTIGATION_NOUNS = _words("investigation_nouns")
+# Nouns of a judicial procedure, and phrases of one (a noun's lemma, then the word forms after
+# it): "une procédure disciplinaire", "une instruction", "une information judiciaire".
+_PROCEDURE_NOUNS = _words("procedure_nouns")
+_PROCEDURE_PHRASES = tuple(_items("procedure_phrases"))
 _COMPLAINT_NOUNS = _words("complaint_nouns")
 # Verbs by which an actor lodges a complaint: "X porte plainte contre Y", "a déposé plainte".
 _COMPLAINT_SUPPORT_VERBS = _words("complaint_support_verbs")
@@ -1357,8 +1368,8 @@ class _Extractor:
         deniers = self._answering(verb, sent)
         if not deniers:
             return
-        if lemma == "défendre" and any(c.lower_ in ("se", "s'") for c in verb.children):
-            self._deny(verb, "se défendre", deniers, sent)  # "s'est défendu le cinéaste"
+        if lemma in _REFLEXIVE_DENIALS and any(c.lower_ in ("se", "s'") for c in verb.children):
+            self._deny(verb, "se " + lemma, deniers, sent)  # "s'est défendu le cinéaste"
             return
         content = self.doc[verb.i : self._clause_end(verb.i, sent)]
         words = {t.lower_ for t in content}
@@ -1381,7 +1392,7 @@ class _Extractor:
         self.emit("denial", deniers, [None], lemma, "asserted", content, sent)
         named_accuser = None
         for t in verb.subtree:
-            if t.pos_ == "NOUN" and t.lemma_.lower() in _ACCUSATION_NOUNS | {"affirmation", "propos"}:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _ACCUSATION_NOUNS | _STATEMENT_NOUNS:
                 for t2 in t.subtree:
                     if t2.i != t.i and _is_genitive(t2) and self.ents.entity_at(t2) is not None:
                         named_accuser = self.ents.entity_at(t2)
@@ -1453,7 +1464,7 @@ class _Extractor:
         investigation = noun.lemma_.lower() in _INVESTIGATION_NOUNS
         verb = noun.head
         accusers: list[int] = []
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "exister":
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _EXISTENTIAL_VERBS:
             accusers = self.subject_actors(verb)
         if not accusers:
             quoted = self.quote_speaker(noun)
@@ -1713,11 +1724,9 @@ def _conditional(t: Token) -> bool:
 
 def _judicial_procedure(noun: Token) -> bool:
     """ "une information judiciaire", "une procédure disciplinaire", "une instruction": inquiries."""
-    lemma = noun.lemma_.lower()
-    if lemma in ("procédure", "instruction"):
+    if noun.lemma_.lower() in _PROCEDURE_NOUNS:
         return True
-    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return lemma == "information" and nxt is not None and nxt.lower_ == "judiciaire"
+    return any(_opens(noun, phrase, " ") for phrase in _PROCEDURE_PHRASES)
 
 
 def _attributed(noun: Token) -> bool:
@@ -1745,15 +1754,17 @@ def _width(phrasal: str) -> int:
     return len(phrasal.split("_"))
 
 
+def _opens(t: Token, phrase: str, sep: str) -> bool:
+    """``t`` opens ``phrase``, its words joined by ``sep``: the first word is the lemma of ``t``,
+    the others the word forms right after it ("mettre_en_cause": "met en cause")."""
+    first, *after = phrase.split(sep)
+    return t.lemma_.lower() == first and _followed_by(t, tuple(after))
+
+
 def _phrasal_verb(t: Token) -> str | None:
     """The multi-word verb of ``_PHRASAL_VERBS`` that ``t`` and the words after it make, if any:
     "met en cause" is "mettre_en_cause"."""
-    lemma = t.lemma_.lower()
-    for phrasal in _PHRASAL_VERBS:
-        verb, *after = phrasal.split("_")
-        if lemma == verb and _followed_by(t, tuple(after)):
-            return phrasal
-    return None
+    return next((phrasal for phrasal in _PHRASAL_VERBS if _opens(t, phrasal, "_")), None)
 
 
 def _is_genitive(t: Token) -> bool:
