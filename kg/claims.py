@@ -244,6 +244,18 @@ _COMPLAINT_NOUNS = _words("complaint_nouns")
 # Verbs by which an actor lodges a complaint: "X porte plainte contre Y", "a déposé plainte".
 _COMPLAINT_SUPPORT_VERBS = _words("complaint_support_verbs")
 _NEGATIONS = _words("negations")
+# The particle of a negation: "n'a jamais accusé", "ne l'accuse pas".
+_NEGATIVE_PARTICLES = _words("negative_particles")
+# Determiners that negate the noun they come with: "n'a déposé aucune plainte".
+_NEGATIVE_DETERMINERS = _words("negative_determiners")
+# Words of negation that make an answer of the accused a denial: "assure n'avoir jamais triché";
+# and those that make one a denial through its lawyer: "Selon son avocat, Y « n'a jamais copié »".
+_ANSWER_NEGATIONS = _words("answer_negations")
+_ATTRIBUTED_NEGATIONS = _words("attributed_negations")
+# Auxiliaries and governing verbs of modality that make a verb only alleged: "il pourrait avoir
+# triché", "il semble avoir triché" (compared with the lemma as the tagger gives it).
+_MODAL_AUXILIARIES = _words("modal_auxiliaries")
+_MODAL_GOVERNORS = _words("modal_governors")
 # Words between "de" and its infinitive: "de ne pas respecter", "d'en avoir", "de s'être".
 _BEFORE_INFINITIVE = _words("before_infinitive")
 _OFFENSE_MARKERS = _words("offense_markers")
@@ -532,17 +544,15 @@ class _Extractor:
                 continue
             if _conditional(t) or any(_conditional(c) for c in t.children if c.dep_.startswith("aux")):
                 return "alleged"
-            if any(
-                c.lemma_ in ("pouvoir", "sembler", "présumer") for c in t.children if c.dep_.startswith("aux")
-            ):
+            if any(c.lemma_ in _MODAL_AUXILIARIES for c in t.children if c.dep_.startswith("aux")):
                 return "alleged"
-            if t.head.lemma_ in ("pouvoir", "sembler") and t.dep_ == "xcomp":
+            if t.head.lemma_ in _MODAL_GOVERNORS and t.dep_ == "xcomp":
                 return "alleged"
         return base
 
     def negated(self, t: Token) -> bool:
         return any(c.dep_ == "advmod" and c.lower_ in _NEGATIONS for c in t.children) or (
-            any(c.lower_ in ("n'", "ne") and c.dep_ == "advmod" for c in t.children)
+            any(c.lower_ in _NEGATIVE_PARTICLES and c.dep_ == "advmod" for c in t.children)
             and any(c.lower_ in _NEGATIONS for c in t.children)
         )
 
@@ -1190,7 +1200,7 @@ class _Extractor:
         """The object pronoun before a verb (or its auxiliary), however it was tagged."""
         doc = self.doc
         i = verb.i - 1
-        while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in ("ne", "n'")):
+        while i >= verb.sent.start and (doc[i].pos_ == "AUX" or doc[i].lower_ in _NEGATIVE_PARTICLES):
             i -= 1
         if i < verb.sent.start or doc[i].lower_ not in _OBJECT_CLITICS:
             return None
@@ -1374,7 +1384,7 @@ class _Extractor:
         content = self.doc[verb.i : self._clause_end(verb.i, sent)]
         words = {t.lower_ for t in content}
         text = content.text.lower()
-        negation = bool(words & {"jamais", "aucun", "aucune", "rien", "pas"})
+        negation = bool(words & _ANSWER_NEGATIONS)
         dismissal = any(d in text for d in _DISMISSIVE) or any(w in text for w in _INNOCENCE)
         if negation or dismissal:
             self._deny(verb, lemma, deniers, sent)
@@ -1409,7 +1419,7 @@ class _Extractor:
         verb = noun.head
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _COMPLAINT_SUPPORT_VERBS:
             return
-        if self.negated(verb) or any(c.lower_ in ("aucune", "aucun") for c in noun.children):
+        if self.negated(verb) or any(c.lower_ in _NEGATIVE_DETERMINERS for c in noun.children):
             return
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         if passive:
@@ -1653,7 +1663,7 @@ class _Extractor:
         root = sent.root
         subject = self.actors(self.subject(root), role=True)
         recent = [a for a in subject if self._recently_accused(a, sent)]
-        if recent and any(t.lower_ in ("jamais", "aucun", "aucune", "rien") for t in sent):
+        if recent and any(t.lower_ in _ATTRIBUTED_NEGATIONS for t in sent):
             self._deny(root, "démentir", recent[:1], sent)
 
     def _hedged_offense(self, sent: Span, source: int) -> None:
