@@ -347,7 +347,7 @@ def _lemma(t: Token) -> str:
     previous = t.doc[j] if t.i > 0 else None
     if previous is not None and previous.lemma_ in ("avoir", "être"):
         # a participle the tagger missed: "a fraudé" tagged as a noun
-        for ending in ("ées", "és", "ée", "é"):
+        for ending in _PARTICIPLE_ENDINGS:
             if low.endswith(ending) and low[: -len(ending)] + "er" in _KNOWN_VERBS:
                 return low[: -len(ending)] + "er"
     for stem, verb in _STEMS:
@@ -357,6 +357,8 @@ def _lemma(t: Token) -> str:
 
 
 _STEMS = tuple((row.item, verb) for verb, row in _family("stems"))
+# Endings of the past participle of the verbs in -er, the longest first ("fraudées" is frauder).
+_PARTICIPLE_ENDINGS = tuple(_items("participle_endings"))
 
 
 _KNOWN_VERBS = ACCUSATION_VERBS | SPEECH_VERBS | DENIAL_VERBS | WRONGDOING_VERBS
