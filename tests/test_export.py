@@ -10,6 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from browser import CHROMIUM, run_chromium
 from contract import CLAIM_CONTRACT_FIELDS
 from exportfixtures import EVIL, make_kg
 
@@ -28,7 +29,6 @@ EXTRA_FIELDS = [
     "score",
 ]
 TEXT_SUFFIXES = {".jsonl", ".graphml", ".gexf", ".cyjs", ".html"}
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 
 
 @pytest.fixture(scope="module")
@@ -390,31 +390,10 @@ def test_viewer_uses_no_inner_html() -> None:
     assert "eval(" not in template
 
 
-def _chromium(url: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    profile = tmp_path / "profile"
-    cmd = [
-        str(CHROMIUM),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        "--virtual-time-budget=5000",
-        *extra,
-        url,
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
-
-
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 def test_viewer_renders_in_a_browser(kg: KnowledgeGraph, out: Path, tmp_path: Path) -> None:
     try:
-        result = _chromium((out / "viewer.html").as_uri(), tmp_path, "--dump-dom")
+        result = run_chromium((out / "viewer.html").as_uri(), tmp_path, "--dump-dom")
     except subprocess.TimeoutExpired:
         pytest.skip("chromium did not answer in time")
     dom = result.stdout
@@ -433,7 +412,7 @@ def test_viewer_renders_in_a_browser(kg: KnowledgeGraph, out: Path, tmp_path: Pa
 def test_viewer_edge_panel_in_a_browser(kg: KnowledgeGraph, out: Path, tmp_path: Path) -> None:
     acc = next(a for a in kg.accusations if len(a.claims) == 2)
     try:
-        result = _chromium((out / "viewer.html").as_uri() + "#edge=" + acc.id, tmp_path, "--dump-dom")
+        result = run_chromium((out / "viewer.html").as_uri() + "#edge=" + acc.id, tmp_path, "--dump-dom")
     except subprocess.TimeoutExpired:
         pytest.skip("chromium did not answer in time")
     if "kg-status" not in result.stdout:
