@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from kg.atomic import atomic_open, atomic_write_bytes, atomic_write_text
-from kg.graph import build_graph, to_networkx
+from kg.graph import XML_INVALID, build_graph, to_networkx
 from kg.records import (
     CLAIM_TYPES,
     ENTITY_TYPES,
@@ -81,8 +81,6 @@ STATUS_COLORS: dict[str, str] = {
 
 _MENTION_KINDS = ("name", "pronoun", "nominal")
 _VIEWER_PLACEHOLDER = "__KG_DATA__"
-# Characters XML 1.0 cannot hold, even escaped.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Line separators that json.dumps(ensure_ascii=False) leaves raw but str.splitlines() splits on.
 _JSONL_ESCAPES = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 _HTML_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", **_JSONL_ESCAPES}
@@ -219,7 +217,7 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 
 def _xml_safe(value: object) -> object:
-    return _XML_INVALID.sub("", value) if isinstance(value, str) else value
+    return XML_INVALID.sub("", value) if isinstance(value, str) else value
 
 
 def _styled_graph(kg: KnowledgeGraph, *, viz: bool) -> nx.MultiDiGraph:

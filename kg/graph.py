@@ -5,22 +5,29 @@ accuses the same accused of the same kind of offense; it is one edge of the grap
 many articles report it.
 
 Notes: grouping key is (accuser, accused, offense category); claims whose offense has no
-category are grouped as "unspecified" between the same two actors.
+category are grouped as "unspecified" between the same two actors. An entity id is a node id
+in GraphML and GEXF, which cannot hold some characters (NUL, most C0 controls, U+FFFE, U+FFFF)
+even escaped: ``build_graph`` drops them from entity ids, once, so that an actor has the same id
+in every output. Ids made by ``kg.resolve`` are slugs, which never hold one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 import networkx as nx
 
 from kg.records import Accusation, Article, Claim, Entity, InputProblem, KnowledgeGraph, MergeEvent
 
-__all__ = ["build_graph", "merge_accusations", "short_hash", "to_networkx"]
+__all__ = ["XML_INVALID", "build_graph", "merge_accusations", "short_hash", "to_networkx"]
 
 _STATUS_RANK = {"asserted": 0, "alleged": 1, "denied": 2}
+#: Characters XML 1.0 cannot hold, even escaped (outside its ``Char`` production).
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def short_hash(*parts: object, length: int = 12) -> str:
@@ -64,9 +71,47 @@ def merge_accusations(claims: Iterable[Claim]) -> tuple[list[Claim], list[Accusa
 
 
 def _with_group(c: Claim, group: str) -> Claim:
-    from dataclasses import replace
-
     return replace(c, group=group)
+
+
+def _xml_safe_ids(
+    entities: list[Entity], claims: list[Claim], merges: list[MergeEvent]
+) -> tuple[list[Entity], list[Claim], list[MergeEvent]]:
+    """Entity ids, and every reference to one, without the characters XML cannot hold.
+
+    Raises ValueError when two entity ids become one.
+    """
+    refs = [e.id for e in entities] + [m.entity for m in merges]
+    for c in claims:
+        refs += [c.speaker, c.target or "", c.reported_by or "", *c.about]
+    if not any(XML_INVALID.search(r) for r in refs):
+        return entities, claims, merges
+
+    def safe(entity_id: str) -> str:
+        return XML_INVALID.sub("", entity_id)
+
+    first: dict[str, str] = {}
+    for e in entities:
+        other = first.setdefault(safe(e.id), e.id)
+        if other != e.id:
+            raise ValueError(
+                f"entity ids {other!r} and {e.id!r} are the same once the characters XML cannot hold "
+                "are dropped"
+            )
+    return (
+        [replace(e, id=safe(e.id)) for e in entities],
+        [
+            replace(
+                c,
+                speaker=safe(c.speaker),
+                target=None if c.target is None else safe(c.target),
+                reported_by=None if c.reported_by is None else safe(c.reported_by),
+                about=tuple(safe(a) for a in c.about),
+            )
+            for c in claims
+        ],
+        [replace(m, entity=safe(m.entity)) for m in merges],
+    )
 
 
 def build_graph(
@@ -76,14 +121,18 @@ def build_graph(
     merges: list[MergeEvent] | None = None,
     problems: list[InputProblem] | None = None,
 ) -> KnowledgeGraph:
-    """Assemble the KnowledgeGraph, in a deterministic order."""
+    """Assemble the KnowledgeGraph, in a deterministic order, entity ids safe for XML.
+
+    Raises ValueError when two entity ids differ only by characters XML cannot hold.
+    """
+    entities, claims, merges = _xml_safe_ids(entities, claims, list(merges or []))
     claims, accusations = merge_accusations(sorted(claims, key=lambda c: (c.article, c.start, c.id)))
     return KnowledgeGraph(
         articles=sorted(articles, key=lambda a: a.id),
         entities=sorted(entities, key=lambda e: e.id),
         claims=claims,
         accusations=accusations,
-        merges=list(merges or []),
+        merges=merges,
         problems=list(problems or []),
     )
 

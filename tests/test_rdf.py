@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, UR
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.graph import build_graph
+from kg.graph import XML_INVALID, build_graph
 from kg.rdf import RDF_FORMATS, build_dataset, load_ontology, serialize, to_graph, validate, write_rdf
 from kg.records import Article, Claim, Entity, KnowledgeGraph
 from kg.vocab import (
@@ -395,7 +395,8 @@ def test_odd_ids_and_names_survive_a_round_trip(ident: str, name: str) -> None:
     for fmt in ("turtle", "nt", "json-ld"):
         parsed = Graph().parse(data=serialize(kg, fmt), format=fmt)
         assert isomorphic(parsed, graph), fmt
-    assert graph.value(entity_iri(ident), SKOS.prefLabel) == Literal(name)
+    # build_graph drops from an entity id what XML cannot hold (so that GraphML holds the same id)
+    assert graph.value(entity_iri(XML_INVALID.sub("", ident)), SKOS.prefLabel) == Literal(name)
     parsed = Dataset()
     parsed.parse(data=serialize(kg, "trig"), format="trig")
     assert isomorphic(_union(parsed), graph)

@@ -4,8 +4,9 @@
    (a battery of SPARQL injection attempts and a hypothesis property over any text).
 2. The viewer shows hostile text as text: in headless Chromium no payload runs, and the page
    carries a Content-Security-Policy that allows no network access.
-3. Every graph file stays well-formed and parses back for names and ids holding any Unicode,
-   and an actor has the same id in every file.
+3. Every file stays well-formed and parses back for names and ids holding any Unicode, and an
+   actor has the same id in every file (the characters XML cannot hold are dropped from ids
+   once, by ``build_graph``).
 4. No article id makes a build write outside its output folder; the ids survive as data.
 """
 
@@ -15,18 +16,21 @@ import itertools
 import json
 import re
 import subprocess
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import lxml.html
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 from browser import CHROMIUM, run_chromium
-from hypothesis import given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from kgfixtures import ACTORS, make_kg
-from rdflib import RDF, Graph
+from lxml import etree
+from rdflib import RDF, SKOS, Graph
 
 from kg import queries
 from kg.export import EXPORTERS, load_graph, write_all, write_viewer
@@ -34,7 +38,7 @@ from kg.graph import build_graph
 from kg.queries import QueryInfo, bind_params, list_queries, load_store, run_named, run_sparql
 from kg.rdf import RDF_FORMATS, write_rdf
 from kg.records import Article, Claim, Entity, KnowledgeGraph
-from kg.vocab import SCHEMA, iri_id
+from kg.vocab import KG, SCHEMA, entity_iri, iri_id
 
 # --- 1. query parameters are literals ---------------------------------------------------------
 
@@ -396,6 +400,151 @@ def test_viewer_shows_hostile_text_as_text(
         shown += [*_ACCUSER.aliases[1:], *_ACCUSER.descriptions, *_ACCUSER.same_as, claim.sentence, claim.cue]
     for value in shown:
         assert _shown(value) in text, value
+
+
+# --- 3. every file parses, and an actor has one id in all of them ---------------------------
+
+# Characters outside the XML 1.0 ``Char`` production: GraphML and GEXF cannot hold them at all.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ODD_CHARS = [
+    *"\x00\x01\x1b\x0b\x0c\x7f\x85\r\n\t ",
+    *"\ufffe\uffff\u2028\u2029\u200e\u200f\u202e\u00a0\ufeff",
+    *"<>&\"'/%#?\\",
+    "]]>",
+    "🙂",
+    "👩\u200d🔬",
+    "é",
+    "e\u0301",
+]
+_UNICODE = st.one_of(
+    st.text(max_size=16),
+    st.lists(st.one_of(st.sampled_from(_ODD_CHARS), st.characters()), max_size=10).map("".join),
+)
+
+
+def _xml_clean(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def _unicode_kg(ids: tuple[str, str], names: tuple[str, str]) -> KnowledgeGraph:
+    (a, b), (n, m) = ids, names
+    text = f"{n} accuse {m} de fraude {n}."
+    article = Article(id=f"{a}/art", title=n, text=text, date=m or None, url=n or None, outlet=m or None)
+    claim = _claim(
+        f"{b}/clm",
+        article,
+        text,
+        f"fraude {n}",
+        type="accusation",
+        speaker=a,
+        target=b,
+        cue=m or "accuser",
+        status="alleged",
+        category=m or None,
+    )
+    entities = [
+        Entity(a, n, "PER", aliases=[n, m], descriptions=[m], same_as=[n]),
+        Entity(b, m, "ORG", aliases=[m]),
+    ]
+    return build_graph([article], entities, [claim])
+
+
+Edge = tuple[str, str, str]
+
+
+def _read_back(out: Path) -> dict[str, tuple[set[str], set[Edge]]]:
+    """Per file: the actor ids and the (accuser, accused, accusation) edges it holds."""
+    found: dict[str, tuple[set[str], set[Edge]]] = {}
+    entities = [json.loads(line) for line in (out / "entities.jsonl").read_text("utf-8").splitlines()]
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text("utf-8").splitlines()]
+    found["entities.jsonl + claims.jsonl"] = (
+        {e["id"] for e in entities},
+        {(c["accuser"]["id"], c["accused"]["id"], c["accusation"]) for c in claims},
+    )
+    for name in ("graph.graphml", "graph.gexf", "graph.cyjs"):
+        if name != "graph.cyjs":
+            etree.parse(out / name)  # well-formed XML, by a parser other than networkx's
+        g = _NX_READERS[name](out / name)
+        found[name] = set(g.nodes), _nx_edges(g)
+    data = _viewer_data(out / "viewer.html")
+    found["viewer.html"] = (
+        {n["id"] for n in data["nodes"]},
+        {(e["source"], e["target"], e["id"]) for e in data["edges"]},
+    )
+    for name, fmt in (("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
+        found[name] = _rdf_ids((str(s), str(p), str(o)) for s, p, o in Graph().parse(out / name, format=fmt))
+    for name in ("graph.ttl", "graph.trig"):  # through the other RDF parser
+        quads = ox.parse(path=out / name)
+        found[name] = _rdf_ids((q.subject.value, q.predicate.value, q.object.value) for q in quads)
+    return found
+
+
+_NX_READERS = {
+    "graph.graphml": lambda path: nx.read_graphml(path, force_multigraph=True),
+    "graph.gexf": nx.read_gexf,
+    "graph.cyjs": lambda path: nx.cytoscape_graph(json.loads(path.read_text("utf-8"))),
+}
+
+
+def _nx_edges(g: nx.DiGraph) -> set[Edge]:
+    if g.is_multigraph():
+        return set(g.edges(keys=True))
+    return {(u, v, d["id"]) for u, v, d in g.edges(data=True)}  # GEXF read back without parallel edges
+
+
+def _rdf_ids(triples: Iterable[tuple[str, str, str]]) -> tuple[set[str], set[Edge]]:
+    """The actor ids and accusation edges of an RDF graph, read back through ``iri_id``."""
+    triples = set(triples)
+    rdf_type = str(RDF.type)
+
+    def ident(iri: str) -> str:
+        kind_id = iri_id(iri)
+        assert kind_id is not None and kind_id[0] in {"entity", "accusation"}, iri
+        return kind_id[1]
+
+    value = {(s, p): o for s, p, o in triples}
+    actors = {ident(s) for s, p, o in triples if p == rdf_type and o == str(KG.Actor)}
+    edges = {
+        (ident(value[s, str(KG.accuser)]), ident(value[s, str(KG.accused)]), ident(s))
+        for s, p, o in triples
+        if p == rdf_type and o == str(KG.Accusation)
+    }
+    return actors, edges
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ids=st.tuples(_UNICODE, _UNICODE), names=st.tuples(_UNICODE, _UNICODE))
+@example(ids=("ent\x00nul", "ent\x1besc"), names=("NUL\x00 ESC\x1b VT\x0b", "\ufffe\uffff"))
+@example(ids=("ent\x0bvt\ufffe", "ent\uffff\u2028"), names=("LS\u2028 PS\u2029", "RTL\u200f\u202e"))
+@example(ids=("ent\u200f\u202e", "ent🙂👩\u200d🔬"), names=("🙂 émoji", "\x00"))
+def test_every_file_parses_and_gives_an_actor_one_id(ids: tuple[str, str], names: tuple[str, str]) -> None:
+    assume(_xml_clean(ids[0]) != _xml_clean(ids[1]))
+    kg = _unicode_kg(ids, names)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        write_all(kg, out)
+        write_rdf(kg, out)
+        found = _read_back(out)
+        back = load_graph(out)
+        labels = nx.read_graphml(out / "graph.graphml").nodes(data="label")
+        rdf = Graph().parse(out / "graph.nt", format="nt")
+    actors = {_xml_clean(i) for i in ids}
+    (accusation,) = kg.accusations
+    edges = {(_xml_clean(ids[0]), _xml_clean(ids[1]), accusation.id)}
+    assert found == dict.fromkeys(found, (actors, edges))
+    assert {e.id for e in kg.entities} == actors
+    assert back == kg  # the JSON Lines keep every character of every name
+    # names are data: XML drops what it cannot hold, RDF keeps every character
+    assert dict(labels) == {_xml_clean(i): _xml_clean(n) for i, n in zip(ids, names, strict=True)}
+    for i, n in zip(ids, names, strict=True):
+        assert str(rdf.value(entity_iri(_xml_clean(i)), SKOS.prefLabel)) == n
+
+
+def test_ids_that_xml_would_merge_are_refused() -> None:
+    with pytest.raises(ValueError, match="the same once the characters XML cannot hold are dropped"):
+        _unicode_kg(("a\x00", "a"), ("A", "B"))
+    with pytest.raises(ValueError, match="the same once"):
+        _unicode_kg(("\x1ba", "a\ufffe"), ("A", "B"))
 
 
 # --- 4. article ids cannot steer a build out of its folder ------------------------------------
