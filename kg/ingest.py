@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import math
 import os
 import re
 import stat
@@ -85,6 +86,14 @@ _QUOTES = str.maketrans(
 # key ("l`État", "aujourd´hui"); elsewhere (code, a lone accent) it is left alone.
 _ODD_APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])[`\u00b4](?=[^\W\d_])")
 
+# Notes: a lone surrogate (half of a UTF-16 pair, from a JSON "\ud800" escape or an odd codec)
+# cannot be written as UTF-8; it becomes U+FFFD, as a UTF-8 decoder does with a bad byte.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Notes: characters that must never reach a terminal or a file through an id, a title or a path:
+# C0 and C1 controls, the line and paragraph separators, the bidirectional embeddings, overrides
+# and isolates (which reorder what a terminal shows), and lone surrogates.
+_UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
 _SPACE_RE = re.compile(r"[^\S\n]")  # any whitespace but a newline, once \r and friends are gone
 _TRAILING_SPACE_RE = re.compile(r" +(?=\n)")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
@@ -93,14 +102,15 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 def normalise_text(text: str) -> str:
     """Normalise ``text`` so that every later offset refers to one canonical form.
 
-    Unicode NFC; newlines as ``\\n``; typographic apostrophes as ``'`` and curly double quotes as
-    ``"`` (guillemets kept); any space character as `` ``; invisible and control characters
-    removed; trailing spaces of lines stripped; paragraphs separated by exactly one blank line;
-    the whole text stripped. Idempotent.
+    Lone surrogates as U+FFFD; Unicode NFC; newlines as ``\\n``; typographic apostrophes as ``'``
+    and curly double quotes as ``"`` (guillemets kept); any space character as `` ``; invisible
+    and control characters removed; trailing spaces of lines stripped; paragraphs separated by
+    exactly one blank line; the whole text stripped. Idempotent.
 
     >>> normalise_text("d’IA\\n\\n\\n\\nPaul\u202fGirard  ")
     "d'IA\\n\\nPaul Girard"
     """
+    text = _SURROGATE_RE.sub("\ufffd", text)
     text = _NEWLINE_RE.sub(lambda m: _NEWLINES.get(m.group(), "\n\n"), text)
     text = _INVISIBLE_RE.sub("", text)
     text = unicodedata.normalize("NFC", text)
@@ -113,8 +123,18 @@ def normalise_text(text: str) -> str:
 
 
 def _clean_id(value: str) -> str:
-    """An article id with whitespace runs (newlines included) collapsed to one space."""
-    return " ".join(value.split())
+    """An article id on one line: whitespace runs (newlines included) as one space, the other
+    unsafe characters (controls such as ESC, bidirectional overrides, surrogates) dropped.
+
+    >>> _clean_id(" l'affaire\\n \\x1b[1mX\\x1b[0m ")
+    "l'affaire [1mX[0m"
+    """
+    return " ".join(_UNSAFE_RE.sub(lambda m: " " if m.group().isspace() else "", value).split())
+
+
+def _one_line(value: str | None) -> str:
+    """A title or metadata value normalised and on one line, whitespace runs as one space."""
+    return " ".join(normalise_text(value).split()) if value else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,6 +186,9 @@ _LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spani
 _MIN_WORDS = 40
 _MIN_SHARE = 0.05
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# Notes: the language and the script of a text are read from its first 20,000 characters
+# (3,000 words or so, far more than the checks need), so that a long text costs no more.
+_SAMPLE_CHARS = 20_000
 
 
 def guess_language(text: str) -> str | None:
@@ -173,12 +196,13 @@ def guess_language(text: str) -> str | None:
 
     'fr' as soon as 5% of the words are French function words; another language only when
     its function words are at least 5% of the words and twice as frequent as French ones;
-    ``None`` for a text under 40 words or one with too few function words to tell.
+    ``None`` for a text under 40 words or one with too few function words to tell. Only the
+    first 20,000 characters are read.
 
     >>> guess_language("The minister said that the company was accused of fraud. " * 5)
     'en'
     """
-    words = _WORD_RE.findall(text.lower())
+    words = _WORD_RE.findall(text[:_SAMPLE_CHARS].lower())
     if len(words) < _MIN_WORDS:
         return None
     counts = Counter(words)
@@ -190,6 +214,48 @@ def guess_language(text: str) -> str | None:
     best = max((lang for lang in share if lang != "fr"), key=lambda lang: share[lang])
     if share[best] >= _MIN_SHARE and share[best] >= 2 * share["fr"]:
         return best
+    return None
+
+
+# Notes: the script of a letter is the first word of its Unicode name (LATIN, ARABIC, CYRILLIC,
+# GREEK, HEBREW, CJK, HIRAGANA, HANGUL...). French is written in Latin letters: a French text
+# quoting a few words in another script stays mostly Latin, while a text that is mostly in
+# another script is not French, whatever guess_language makes of its (few Latin) words.
+_MIN_LATIN_SHARE = 0.5
+_SCRIPT_NAMES = {"CJK": "CJK"}  # names shown as they are; the others are title-cased
+
+
+def _foreign_script(text: str) -> str | None:
+    """The main script of ``text`` when fewer than half of its letters are Latin, else ``None``.
+
+    Only the first 20,000 characters are read.
+
+    >>> _foreign_script("Le président a dit « مرحبا » en arrivant")
+    >>> _foreign_script("Президент Франции заявил")
+    'Cyrillic'
+    """
+    scripts: Counter[str] = Counter()
+    for char, count in Counter(text[:_SAMPLE_CHARS]).items():
+        if char.isalpha():
+            scripts[unicodedata.name(char, "UNKNOWN").split()[0]] += count
+    letters = scripts.total()
+    if letters == 0 or scripts["LATIN"] >= _MIN_LATIN_SHARE * letters:
+        return None
+    script = next(name for name, _ in scripts.most_common() if name != "LATIN")
+    return _SCRIPT_NAMES.get(script, script.title())
+
+
+def _language_problem(sample: str) -> str | None:
+    """Why a text whose normalised start is ``sample`` is not read as French, or ``None``."""
+    script = _foreign_script(sample)
+    if script is not None:
+        return f"does not look like French (mostly {script} script); kg reads French articles"
+    language = guess_language(sample)
+    if language is not None and language != "fr":
+        return (
+            f"does not look like French (most common function words are {_LANGUAGE_NAMES[language]});"
+            " kg reads French articles"
+        )
     return None
 
 
@@ -317,42 +383,111 @@ class _Limits:
     max_chars: int
 
 
+def _normalised(text: str, limits: _Limits, empty: str) -> str:
+    """The text of an article, checked and normalised; raises ``_Fatal`` when it must be skipped.
+
+    The checks come first and cost little whatever the length: the character limit applies to
+    the text as given, before normalisation, and the language is read from the normalised first
+    20,000 characters only. ``empty`` is the problem to give when nothing is left.
+    """
+    if len(text) > limits.max_chars:
+        raise _Fatal(f"text is {len(text):,} characters, over the {limits.max_chars:,}-character limit")
+    problem = _language_problem(normalise_text(text[:_SAMPLE_CHARS]))
+    if problem is not None:
+        raise _Fatal(problem)
+    text = normalise_text(text)
+    if not text:
+        raise _Fatal(empty)
+    return text
+
+
 def _make_article(
     location: str,
     *,
     id: str,
     title: str,
     text: str,
-    limits: _Limits,
-    empty: str,
     date: str | None = None,
     url: str | None = None,
     outlet: str | None = None,
     warnings: tuple[str, ...] = (),
 ) -> _Draft:
-    """Normalise and check one article; raises ``_Fatal`` when it must be skipped."""
+    """One article from a text that ``_normalised`` gave; raises ``_Fatal`` for an empty id.
+
+    The id, the title and the metadata are put on one line, without control characters; an
+    empty title is the first line of the text, an empty metadata value ``None``.
+    """
     article_id = _clean_id(id)
     if not article_id:
         raise _Fatal("empty article id")
-    text = normalise_text(text)
-    if not text:
-        raise _Fatal(empty)
-    if len(text) > limits.max_chars:
-        raise _Fatal(f"text is {len(text):,} characters, over the {limits.max_chars:,}-character limit")
-    language = guess_language(text)
-    if language is not None and language != "fr":
-        raise _Fatal(
-            f"does not look like French (most common function words are {_LANGUAGE_NAMES[language]});"
-            " kg reads French articles"
-        )
-    title = normalise_text(title) or _first_line(text)
-    article = Article(id=article_id, title=title, text=text, path=location, date=date, url=url, outlet=outlet)
+    article = Article(
+        id=article_id,
+        title=_one_line(title) or _first_line(text),
+        text=text,
+        path=location,
+        date=_one_line(date) or None,
+        url=_one_line(url) or None,
+        outlet=_one_line(outlet) or None,
+    )
     return _Draft(article, warnings)
 
 
 def _first_line(text: str) -> str:
     """The first non-empty line of ``text``, stripped."""
     return next((line.strip() for line in text.split("\n") if line.strip()), "")
+
+
+# ---------------------------------------------------------------------------------------------
+# File names as text
+# ---------------------------------------------------------------------------------------------
+
+
+def _decoded(name: str | Path) -> str:
+    r"""A file name as text: its bytes read as UTF-8, a byte that is not UTF-8 as ``\xNN``.
+
+    Python holds such a byte as a surrogate (``os.fsdecode``); this gives printable text.
+
+    >>> _decoded(os.fsdecode(b"caf\xe9"))
+    'caf\\xe9'
+    """
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # a lone surrogate that no file name on disk can hold
+        raw = os.fspath(name).encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _escape(match: re.Match[str]) -> str:
+    r"""An unsafe character as a Python-style escape: ``\x1b``, ``\u202e``."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _shown(path: str | Path) -> str:
+    r"""A path as it is shown in an article or a problem: printable text on one line.
+
+    Bytes that are not UTF-8 and unsafe characters (controls, bidirectional overrides) are
+    written as ``\xNN`` or ``\uNNNN`` escapes; any other path is ``str(path)`` unchanged.
+
+    >>> _shown(os.fsdecode(b"a/caf\xe9\n.txt"))
+    'a/caf\\xe9\\x0a.txt'
+    """
+    return _UNSAFE_RE.sub(_escape, _decoded(path))
+
+
+def _stem(path: Path) -> str:
+    """The id a file gives its article: its name without the extension, as text."""
+    return _decoded(path.stem)
+
+
+def _name_warning(path: Path) -> str | None:
+    """A warning for a path that is shown otherwise than it is, or ``None``."""
+    name = os.fspath(path)
+    if _SURROGATE_RE.search(name):
+        return "file name is not valid UTF-8 (its undecodable bytes are shown as \\xNN)"
+    if _UNSAFE_RE.search(name):
+        return "file name holds control characters (shown as \\xNN or \\uNNNN)"
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,21 +508,13 @@ def _read_bytes(path: Path, limits: _Limits) -> bytes:
 
 def _read_plain(path: Path, location: str, limits: _Limits) -> Iterator[_Draft]:
     """A .txt or .md article: first non-empty line as title, whole file as text."""
-    text, warning = _decode(_read_bytes(path, limits))
-    text = normalise_text(text)
-    if not text:
-        raise _Fatal("empty file")
+    raw, warning = _decode(_read_bytes(path, limits))
+    text = _normalised(raw, limits, "empty file")
     title = _first_line(text)
     if path.suffix.lower() == ".md":
         title = title.lstrip("#").strip()
     yield _make_article(
-        location,
-        id=path.stem,
-        title=title,
-        text=text,
-        limits=limits,
-        empty="empty file",
-        warnings=(warning,) if warning else (),
+        location, id=_stem(path), title=title, text=text, warnings=(warning,) if warning else ()
     )
 
 
@@ -469,9 +596,7 @@ def _read_html(path: Path, location: str, limits: _Limits) -> Iterator[_Draft]:
         root = lxml.html.document_fromstring("<html></html>")
     if not paragraphs:
         paragraphs = _fallback_paragraphs(root)
-    body = normalise_text("\n\n".join(paragraphs))
-    if not body:
-        raise _Fatal("no article text found in the HTML page")
+    body = _normalised("\n\n".join(paragraphs), limits, "no article text found in the HTML page")
     title = normalise_text(
         meta.get("title")
         or _first(root, "//title")
@@ -483,11 +608,9 @@ def _read_html(path: Path, location: str, limits: _Limits) -> Iterator[_Draft]:
         body = f"{title}\n\n{body}"
     yield _make_article(
         location,
-        id=path.stem,
+        id=_stem(path),
         title=title,
         text=body,
-        limits=limits,
-        empty="no article text found in the HTML page",
         date=meta.get("date")
         or _first(root, "//meta[@property='article:published_time']/@content")
         or _first(root, "//time/@datetime"),
@@ -514,6 +637,69 @@ def _fallback_paragraphs(root: Any) -> list[str]:
     return [t for t in texts if t.strip()]
 
 
+# Notes: the optional metadata fields of an article object. A title, date, url or outlet is one
+# line of at most a few hundred characters; a longer value is not what the field means (and
+# would cost seconds to normalise), so it is ignored with a warning.
+_METADATA_FIELDS = ("date", "url", "outlet")
+_MAX_FIELD_CHARS = 10_000
+
+
+def _json_id(value: object, default: str) -> str:
+    """The 'id' field of an article object as a string; ``default`` when absent or null."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and not math.isfinite(value):  # NaN, Infinity, or 1e400
+        raise _Fatal(f"field 'id' must be a string or a finite number, found {json.dumps(value)}")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # safe: json.loads reads no integer of more than 4,300 digits
+    raise _Fatal(f"field 'id' must be a string or a number, found {_type_name(value)}")
+
+
+def _json_fields(value: dict[str, Any], default_id: str) -> tuple[dict[str, str | None], list[str]]:
+    """The string fields of an article object, their types checked; and the warnings to give.
+
+    A missing or mistyped id, text or title is fatal; mistyped metadata is ignored, a number
+    as date read as a string.
+    """
+    fields: dict[str, str | None] = {"id": _json_id(value.get("id"), default_id)}
+    if value.get("text") is None:
+        raise _Fatal("missing field 'text'")
+    for name in ("title", "text"):
+        field_value = value.get(name)
+        if field_value is not None and not isinstance(field_value, str):
+            raise _Fatal(f"field '{name}' must be a string, found {_type_name(field_value)}")
+        fields[name] = field_value
+    notes: list[str] = []
+    for name in _METADATA_FIELDS:
+        field_value = value.get(name)
+        if isinstance(field_value, int) and not isinstance(field_value, bool):
+            field_value = str(field_value)
+        if field_value is not None and not isinstance(field_value, str):
+            notes.append(f"field '{name}' must be a string, found {_type_name(field_value)}; ignored")
+            field_value = None
+        fields[name] = field_value
+    return fields, notes
+
+
+def _honest_fields(fields: dict[str, str | None]) -> tuple[dict[str, str | None], list[str]]:
+    """The fields with each lone surrogate as U+FFFD and over-long metadata dropped; the warnings."""
+    honest: dict[str, str | None] = {}
+    notes: list[str] = []
+    for name, value in fields.items():
+        if value is not None and _SURROGATE_RE.search(value):
+            notes.append(
+                f"field '{name}' holds a lone surrogate escape (\\ud800-\\udfff); replaced with U+FFFD"
+            )
+            value = _SURROGATE_RE.sub("\ufffd", value)
+        if value is not None and name not in ("id", "text") and len(value) > _MAX_FIELD_CHARS:
+            notes.append(f"field '{name}' is {len(value):,} characters long, too long for a {name}; ignored")
+            value = None
+        honest[name] = value
+    return honest, notes
+
+
 def _json_article(
     value: object, location: str, default_id: str, limits: _Limits, warnings: tuple[str, ...] = ()
 ) -> _Draft:
@@ -522,41 +708,52 @@ def _json_article(
         raise _Fatal(
             f"expected a JSON object with 'id', 'title' and 'text' fields, found {_type_name(value)}"
         )
-    raw_id = value.get("id")
-    if raw_id is None:
-        article_id = default_id
-    elif isinstance(raw_id, str) or (isinstance(raw_id, int | float) and not isinstance(raw_id, bool)):
-        article_id = str(raw_id)
-    else:
-        raise _Fatal(f"field 'id' must be a string or a number, found {_type_name(raw_id)}")
-    if "text" not in value or value["text"] is None:
-        raise _Fatal("missing field 'text'")
-    text = value["text"]
-    if not isinstance(text, str):
-        raise _Fatal(f"field 'text' must be a string, found {_type_name(text)}")
-    title = value.get("title")
-    if title is not None and not isinstance(title, str):
-        raise _Fatal(f"field 'title' must be a string, found {_type_name(title)}")
-    extra: dict[str, str | None] = {}
-    notes = list(warnings)
-    for name in ("date", "url", "outlet"):
-        field_value = value.get(name)
-        if isinstance(field_value, int) and not isinstance(field_value, bool):
-            field_value = str(field_value)
-        if field_value is not None and not isinstance(field_value, str):
-            notes.append(f"field '{name}' must be a string, found {_type_name(field_value)}; ignored")
-            field_value = None
-        extra[name] = normalise_text(field_value) or None if isinstance(field_value, str) else None
+    fields, type_notes = _json_fields(value, default_id)
+    fields, notes = _honest_fields(fields)
+    text = _normalised(fields["text"] or "", limits, "empty text (field 'text')")
     return _make_article(
         location,
-        id=article_id,
-        title=title or "",
+        id=fields["id"] or "",
+        title=fields["title"] or "",
         text=text,
-        limits=limits,
-        empty="empty text (field 'text')",
-        warnings=tuple(notes),
-        **extra,
+        date=fields["date"],
+        url=fields["url"],
+        outlet=fields["outlet"],
+        warnings=(*warnings, *type_notes, *notes),
     )
+
+
+# Notes: how deep a JSON document may nest arrays and objects. An article object is one level,
+# an array of them two; 32 leaves room for any metadata. json.loads recurses once per level and
+# a document nested 100,000 deep (a few hundred kB of "[") exhausts Python's stack, so the depth
+# is checked before decoding, on the brackets outside string literals.
+_MAX_DEPTH = 32
+_JSON_STRING_RE = re.compile(r'"[^"]*"')
+_NOT_BRACKET_RE = re.compile(r"[^\[\]{}]+")
+
+
+def _too_deep(text: str, limit: int = _MAX_DEPTH) -> bool:
+    """True when the JSON ``text`` nests arrays and objects more than ``limit`` levels deep.
+
+    Linear and cheap: a text with at most ``limit`` opening brackets is not looked at further;
+    otherwise string literals are cut out (escaped backslashes and quotes first, then one
+    regular expression) and only the brackets left are walked, up to the first too deep.
+
+    >>> _too_deep('{"a": [[1]], "b": "[[[[\\\\"[["}', limit=3), _too_deep('[[[[1]]]]', limit=3)
+    (False, True)
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    outside = _JSON_STRING_RE.sub("", text.replace("\\\\", "").replace('\\"', ""))
+    depth = 0
+    for bracket in _NOT_BRACKET_RE.sub("", outside):
+        if bracket in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
 
 
 def _json_error(exc: json.JSONDecodeError, *, line: bool = False) -> str:
@@ -565,25 +762,37 @@ def _json_error(exc: json.JSONDecodeError, *, line: bool = False) -> str:
     return f"malformed JSON: {exc.msg} ({where})"
 
 
+def _loads(text: str, *, line: bool = False) -> Any:
+    """One decoded JSON document; raises ``_Fatal`` for one that is malformed or cannot be read."""
+    if _too_deep(text):
+        raise _Fatal(f"JSON nested more than {_MAX_DEPTH} levels deep")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Fatal(_json_error(exc, line=line)) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
+        reason = str(exc).split(";")[0]
+        raise _Fatal(f"unsupported number in the JSON ({reason[:1].lower()}{reason[1:]})") from None
+    except RecursionError:  # a last resort: _too_deep keeps json.loads from recursing this far
+        raise _Fatal(f"JSON nested more than {_MAX_DEPTH} levels deep") from None
+
+
 def _read_json(path: Path, location: str, limits: _Limits) -> Iterator[_Draft | InputProblem]:
     """A .json file: one article object, or an array of them (``file.json[i]`` per element)."""
     text, warning = _decode(_read_bytes(path, limits))
     if not text.strip():
         raise _Fatal("empty file")
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _Fatal(_json_error(exc)) from None
+    value = _loads(text)
     warnings = (warning,) if warning else ()
     if not isinstance(value, list):
-        yield _json_article(value, location, path.stem, limits, warnings)
+        yield _json_article(value, location, _stem(path), limits, warnings)
         return
     if not value:
         raise _Fatal("empty JSON array: no articles")
     for index, element in enumerate(value):
         where = f"{location}[{index}]"
         try:
-            yield _json_article(element, where, f"{path.stem}-{index + 1}", limits, warnings)
+            yield _json_article(element, where, f"{_stem(path)}-{index + 1}", limits, warnings)
         except _Fatal as exc:
             yield InputProblem(where, str(exc))
 
@@ -654,12 +863,7 @@ def _jsonl_records(
             continue
         seen_any = True
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputProblem(where, _json_error(exc, line=True))
-            continue
-        try:
-            yield _json_article(value, where, f"{path.stem}-{number}", limits, warnings)
+            yield _json_article(_loads(line, line=True), where, f"{_stem(path)}-{number}", limits, warnings)
         except _Fatal as exc:
             yield InputProblem(where, str(exc))
     if not seen_any:
@@ -686,57 +890,112 @@ def _is_doc_file(path: Path) -> bool:
     return path.suffix.lower() == ".md" and path.stem.lower() in _DOC_STEMS
 
 
-def _walk(path: Path, *, explicit: bool, visited: set[tuple[int, int]]) -> Iterator[Path | InputProblem]:
+# Notes: the file a kg build writes into its output folder. Such a folder holds kg's own
+# outputs (JSON, JSON-LD, HTML), never articles, even when it lies inside an input folder.
+_MANIFEST = "kg-manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    """What a walk of the inputs keeps: the folders seen (by device and inode) and the paths
+    excluded (resolved)."""
+
+    visited: set[tuple[int, int]]
+    excluded: frozenset[Path]
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` made absolute, symbolic links resolved where they can be."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop (RuntimeError before Python 3.13)
+        return path.absolute()
+
+
+def _is_excluded(path: Path, walk: _Walk) -> bool:
+    """True for an excluded path or a path inside an excluded folder."""
+    if not walk.excluded:
+        return False
+    resolved = _resolved(path)
+    return resolved in walk.excluded or not walk.excluded.isdisjoint(resolved.parents)
+
+
+def _walk(path: Path, *, explicit: bool, walk: _Walk) -> Iterator[Path | InputProblem]:
     """The article files under ``path``, folders walked recursively, entries sorted by name.
 
-    Documentation files (README.md, SOURCES.md...) are skipped silently; so are hidden entries
-    and unsupported extensions inside a folder, while a file named explicitly with an
-    unsupported extension is reported.
+    Documentation files (README.md, SOURCES.md...) are skipped silently; so are hidden entries,
+    unsupported extensions and excluded paths inside a folder, while a file named explicitly
+    with an unsupported extension, or an excluded path named explicitly, is reported. A kg
+    build output folder (one that holds a ``kg-manifest.json``) is skipped with a warning, or
+    reported when named explicitly.
     """
+    shown = _shown(path)
     try:
         info = path.stat()
     except FileNotFoundError:
-        yield InputProblem(str(path), "no such file or folder")
+        yield InputProblem(shown, "no such file or folder")
         return
-    except OSError as exc:
-        yield InputProblem(str(path), f"cannot read ({exc.strerror or exc})")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte or a lone surrogate in the path
+        yield InputProblem(shown, f"cannot read ({getattr(exc, 'strerror', None) or exc})")
+        return
+    if _is_excluded(path, walk):
+        if explicit:
+            yield InputProblem(shown, "excluded from the inputs; skipped")
         return
     if stat.S_ISDIR(info.st_mode):
-        if (info.st_dev, info.st_ino) in visited:  # a symbolic link back up the tree
-            return
-        visited.add((info.st_dev, info.st_ino))
-        try:
-            with os.scandir(path) as entries:
-                names = sorted(entry.name for entry in entries)
-        except OSError as exc:
-            yield InputProblem(str(path), f"cannot read the folder ({exc.strerror or exc})")
-            return
-        for name in names:
-            if not name.startswith("."):
-                yield from _walk(path / name, explicit=False, visited=visited)
+        yield from _walk_folder(path, info, explicit=explicit, walk=walk)
         return
     suffix = path.suffix.lower()
     if suffix not in _READERS:
         if explicit:
             expected = ", ".join(SUPPORTED_EXTENSIONS)
             yield InputProblem(
-                str(path), f"unsupported file type '{suffix or path.name}' (expected {expected})"
+                shown, f"unsupported file type '{_shown(suffix or path.name)}' (expected {expected})"
             )
         return
     if _is_doc_file(path):
         return
     if not stat.S_ISREG(info.st_mode):
-        yield InputProblem(str(path), "not a regular file")
+        yield InputProblem(shown, "not a regular file")
         return
     yield path
 
 
-def _read(path: Path, limits: _Limits) -> Iterator[_Draft | InputProblem]:
-    """What one file holds: drafts and problems, a fatal error as a problem for the file."""
+def _walk_folder(
+    path: Path, info: os.stat_result, *, explicit: bool, walk: _Walk
+) -> Iterator[Path | InputProblem]:
+    """The article files of the folder ``path``, whose ``stat`` is ``info``; see ``_walk``."""
+    if (info.st_dev, info.st_ino) in walk.visited:  # a symbolic link back up the tree
+        return
+    walk.visited.add((info.st_dev, info.st_ino))
     try:
-        yield from _READERS[path.suffix.lower()](path, str(path), limits)
+        with os.scandir(path) as entries:
+            names = sorted(entry.name for entry in entries)
+    except OSError as exc:
+        yield InputProblem(_shown(path), f"cannot read the folder ({exc.strerror or exc})")
+        return
+    if _MANIFEST in names:
+        yield InputProblem(_shown(path), "a kg build output folder, not articles; skipped", fatal=explicit)
+        return
+    for name in names:
+        if not name.startswith("."):
+            yield from _walk(path / name, explicit=False, walk=walk)
+
+
+def _read(path: Path, limits: _Limits) -> Iterator[_Draft | InputProblem]:
+    """What one file holds: drafts and problems, a fatal error as a problem for the file.
+
+    Each draft also carries the warning about a file name that is shown otherwise than it is.
+    """
+    location = _shown(path)
+    name_warning = _name_warning(path)
+    try:
+        for read in _READERS[path.suffix.lower()](path, location, limits):
+            if name_warning is not None and isinstance(read, _Draft):
+                read = _Draft(read.article, (name_warning, *read.warnings))
+            yield read
     except _Fatal as exc:
-        yield InputProblem(str(path), str(exc))
+        yield InputProblem(location, str(exc))
 
 
 def _digest(text: str) -> bytes:
@@ -745,25 +1004,35 @@ def _digest(text: str) -> bytes:
 
 
 def iter_inputs(
-    paths: Sequence[str | Path], *, max_bytes: int = 50_000_000, max_chars: int = 2_000_000
+    paths: Sequence[str | Path],
+    *,
+    max_bytes: int = 50_000_000,
+    max_chars: int = 2_000_000,
+    exclude: Sequence[str | Path] = (),
 ) -> Iterator[Article | InputProblem]:
     """Read articles from files and folders, one at a time, with a problem for each bad input.
 
     Paths are read in the order given; folders are walked recursively in sorted order. Each
     ``InputProblem`` names its input (``file.jsonl:12`` for a line); ``fatal=True`` means that
-    input was skipped, ``fatal=False`` is a warning about an article that follows it. Files over
-    ``max_bytes`` (except .jsonl, which is streamed) and texts over ``max_chars`` are skipped, as
-    are repeated ids and repeated texts.
+    input was skipped, ``fatal=False`` is a warning about an article that follows it (or about
+    a folder skipped). Files over ``max_bytes`` (except .jsonl, which is streamed) are skipped
+    from their size alone, texts over ``max_chars`` (counted as given, before normalisation)
+    before they are normalised; so are repeated ids and repeated texts. Paths in ``exclude``
+    (a build's own output folder, say) and whatever lies in them are never read, nor is a
+    folder holding a ``kg-manifest.json``, the mark of a kg build output.
+
+    Ids, titles and paths are printable text on one line: a file name that is not UTF-8, or
+    that holds control characters, is shown with ``\\xNN`` escapes, with a warning.
 
     >>> list(iter_inputs(["no/such/dir"]))
     [InputProblem(path='no/such/dir', problem='no such file or folder', fatal=True)]
     """
     limits = _Limits(max_bytes=max_bytes, max_chars=max_chars)
-    visited: set[tuple[int, int]] = set()
+    walk = _Walk(visited=set(), excluded=frozenset(_resolved(Path(p)) for p in exclude))
     ids: dict[str, str] = {}
     texts: dict[bytes, tuple[str, str]] = {}
     for given in paths:
-        for item in _walk(Path(given), explicit=True, visited=visited):
+        for item in _walk(Path(given), explicit=True, walk=walk):
             if isinstance(item, InputProblem):
                 yield item
                 continue
@@ -792,7 +1061,7 @@ def iter_inputs(
                     yield article
 
 
-def read_articles(paths: Sequence[str | Path], **kw: int) -> tuple[list[Article], list[InputProblem]]:
+def read_articles(paths: Sequence[str | Path], **kw: Any) -> tuple[list[Article], list[InputProblem]]:
     """All of ``iter_inputs(paths, **kw)``: the articles and the problems, in order."""
     articles: list[Article] = []
     problems: list[InputProblem] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -536,6 +537,135 @@ def test_jsonl_line_too_long_is_skipped_without_reading_it_whole(tmp_path: Path)
     assert [p.path for p in problems] == [f"{path}:1", f"{path}:2"]
     assert "line is over" in problems[0].problem
     assert "over the 10-character limit" in problems[1].problem
+
+
+# --------------------------------------------------------------------------------------------
+# Cheap rejection: size and language cost milliseconds; text in another script
+# --------------------------------------------------------------------------------------------
+
+# Notes: a generous bound for a check that should take milliseconds (measured: about 0.1 s for
+# the 49 MB file, 0.01 s for the others), so that a slow machine never fails the test.
+_FAST_SECONDS = 5.0
+
+
+def _french_sentences(n_chars: int) -> str:
+    """French prose of about ``n_chars`` characters, numbered sentences so none repeats."""
+    sentence = "La phrase {} rapporte que le ministre accuse la société de fraude fiscale. "
+    sentences = (sentence.format(i) for i in range(n_chars // len(sentence) + 1))
+    return "".join(sentences)[:n_chars]
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "expected"),
+    [
+        ("enorme.txt", 47_800_000, "text is 47,800,000 characters, over the 2,000,000-character limit"),
+        ("long.txt", 3_000_000, "text is 3,000,000 characters, over the 2,000,000-character limit"),
+        ("long.md", 3_000_000, "text is 3,000,000 characters, over the 2,000,000-character limit"),
+        ("long.json", 3_000_000, "text is 3,000,000 characters, over the 2,000,000-character limit"),
+        ("long.jsonl", 3_000_000, "text is 3,000,000 characters, over the 2,000,000-character limit"),
+        ("anglais.txt", 1_900_000, "does not look like French (most common function words are English)"),
+    ],
+)
+def test_oversize_or_foreign_text_is_rejected_fast(
+    tmp_path: Path, name: str, size: int, expected: str
+) -> None:
+    body = (
+        (ENGLISH + " ") * (size // len(ENGLISH) + 1)
+        if name.startswith("anglais")
+        else _french_sentences(size)
+    )
+    body = body[:size]
+    if name.endswith((".json", ".jsonl")):
+        _write(tmp_path / name, json.dumps({"id": "long", "text": body}, ensure_ascii=False) + "\n")
+    else:
+        _write(tmp_path / name, body)
+    if name == "enorme.txt":
+        assert 48_000_000 < (tmp_path / name).stat().st_size < 50_000_000  # 49 MB, under max_bytes
+    started = time.perf_counter()
+    articles, problems = read_articles([tmp_path / name])
+    elapsed = time.perf_counter() - started
+    assert articles == []
+    [problem] = problems
+    assert problem.fatal and expected in problem.problem
+    assert elapsed < _FAST_SECONDS
+
+
+def test_long_french_article_under_the_limit_is_kept(tmp_path: Path) -> None:
+    text = _french_sentences(300_000)
+    _write(tmp_path / "long.txt", text)
+    [article], problems = read_articles([tmp_path])
+    assert (article.text, problems) == (normalise_text(text), [])
+
+
+@pytest.mark.parametrize(
+    ("n_chars", "kept"),
+    [(1000, True), (1001, False)],
+)
+def test_character_limit_applies_to_the_text_as_given(tmp_path: Path, n_chars: int, kept: bool) -> None:
+    text = _french_sentences(900) + " " * (n_chars - 900)  # trailing spaces, gone once normalised
+    _write(tmp_path / "t.txt", text)
+    articles, problems = read_articles([tmp_path], max_chars=1000)
+    assert (len(articles), len(problems)) == ((1, 0) if kept else (0, 1))
+
+
+ARABIC = (
+    "اتهم وزير الاقتصاد الشركة بالاحتيال الضريبي يوم الاثنين. ووفقا للنيابة العامة فإن الوقائع تعود إلى "
+    "عام 2019 وتتعلق بمبالغ كبيرة. ونفت الشركة أي مخالفة وأعلنت أنها ستقاضي متهميها بتهمة التشهير."
+)
+CHINESE = (
+    "经济部长周一指控该公司税务欺诈。据检察官称，相关事实可追溯至2019年，涉及巨额资金。"
+    "该公司否认有任何违规行为。"
+)
+RUSSIAN = (
+    "Министр экономики в понедельник обвинил компанию в налоговом мошенничестве. По данным прокуратуры, "
+    "факты относятся к 2019 году и касаются крупных сумм. Компания отрицает какие-либо нарушения."
+)
+GREEK = (
+    "Ο υπουργός Οικονομίας κατηγόρησε τη Δευτέρα την εταιρεία για φορολογική απάτη. Σύμφωνα με την "
+    "εισαγγελία, τα γεγονότα χρονολογούνται από το 2019. Η εταιρεία αρνείται κάθε παρατυπία."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        (ARABIC, "Arabic"),
+        (CHINESE, "CJK"),
+        (RUSSIAN, "Cyrillic"),
+        (GREEK, "Greek"),
+        (f"Titre en français\n\n{ARABIC}", "Arabic"),  # a French title does not make it French
+        (f"{ARABIC} Le Monde, AFP, Reuters.", "Arabic"),
+        (f"{FRENCH} « اتهم وزير الاقتصاد » {FRENCH}", None),  # French quoting a few Arabic words
+        (f"{FRENCH} Le président russe Владимир Путин a réagi.", None),
+        (f"{FRENCH} 中国 (la Chine) a répondu.", None),
+        ("1234 5678 — 2024 !", None),  # no letters at all: not for the script check to say
+    ],
+)
+def test_text_in_another_script_is_rejected(tmp_path: Path, text: str, script: str | None) -> None:
+    path = _write(tmp_path / "t.txt", text)
+    articles, problems = read_articles([path])
+    if script is None:
+        assert (len(articles), problems) == (1, [])
+    else:
+        message = f"does not look like French (mostly {script} script); kg reads French articles"
+        assert (articles, problems) == ([], [InputProblem(str(path), message)])
+
+
+def test_json_text_in_another_script_is_rejected(tmp_path: Path) -> None:
+    path = _write(tmp_path / "t.jsonl", json.dumps({"id": "a", "text": ARABIC}) + "\n")
+    assert read_articles([path]) == (
+        [],
+        [
+            InputProblem(
+                f"{path}:1", "does not look like French (mostly Arabic script); kg reads French articles"
+            )
+        ],
+    )
+
+
+def test_guess_language_reads_the_start_of_a_long_text() -> None:
+    assert guess_language(FRENCH * 100 + ENGLISH * 1000) == "fr"
+    assert guess_language(ENGLISH * 100 + FRENCH * 1000) == "en"
 
 
 # --------------------------------------------------------------------------------------------
