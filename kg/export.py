@@ -398,10 +398,17 @@ EXPORTERS: dict[str, Callable[[KnowledgeGraph, Path], None]] = {
 }
 
 
-def write_all(kg: KnowledgeGraph, out_dir: Path, *, only: Iterable[str] | None = None) -> list[Path]:
+def write_all(
+    kg: KnowledgeGraph,
+    out_dir: Path,
+    *,
+    only: Iterable[str] | None = None,
+    after_each: Callable[[], None] | None = None,
+) -> list[Path]:
     """Write every file of ``EXPORTERS`` (or those named in ``only``) into ``out_dir``.
 
-    Returns the paths written, in ``EXPORTERS`` order. Raises ValueError on an unknown name.
+    Returns the paths written, in ``EXPORTERS`` order; ``after_each`` is called after each file.
+    Raises ValueError on an unknown name.
     """
     if isinstance(only, str):
         only = [only]
@@ -416,6 +423,8 @@ def write_all(kg: KnowledgeGraph, out_dir: Path, *, only: Iterable[str] | None =
         if name in names:
             EXPORTERS[name](kg, out_dir / name)
             written.append(out_dir / name)
+            if after_each is not None:
+                after_each()
     return written
 
 

@@ -7,6 +7,7 @@ entities across articles, merges claims into accusations and returns the Knowled
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 
@@ -62,16 +63,22 @@ def extract_records(
     workers: int = 1,
     batch_size: int = 16,
 ) -> Iterator[ArticleRecords]:
-    """Parse and extract, in input order; ``workers`` > 1 parses on that many processes."""
-    if workers <= 1:
+    """Parse and extract, in input order; ``workers`` > 1 parses on up to that many processes.
+
+    No more processes start than there are batches to parse: the first ``workers`` batches are
+    read before the pool is made, and one batch is parsed in this process.
+    """
+    batches = _batches(articles, batch_size)
+    first = list(itertools.islice(batches, max(workers, 1)))
+    if workers <= 1 or len(first) <= 1:
         nlp = load_nlp(model)
-        for batch in _batches(articles, batch_size):
+        for batch in itertools.chain(first, batches):
             for doc, a in zip(nlp.pipe([a.text for a in batch], batch_size=batch_size), batch, strict=True):
                 yield extract_article(doc, a)
         return
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        for records in pool.imap(_work, _batches(articles, batch_size)):
+    with ctx.Pool(len(first), initializer=_init_worker, initargs=(model,)) as pool:
+        for records in pool.imap(_work, itertools.chain(first, batches)):
             yield from records
 
 
