@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest import guess_language, iter_inputs, normalise_text, read_articles
@@ -540,6 +543,257 @@ def test_jsonl_line_too_long_is_skipped_without_reading_it_whole(tmp_path: Path)
 
 
 # --------------------------------------------------------------------------------------------
+# Hostile JSON: lone surrogates, deep nesting, numbers json.loads cannot take
+# --------------------------------------------------------------------------------------------
+
+# Notes: what no id, title, path or problem may hold: C0 and C1 controls, line and paragraph
+# separators, bidirectional controls, and lone surrogates (which cannot be written as UTF-8).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _assert_honest(items: list[Article | InputProblem]) -> None:
+    """Every string of the articles and problems encodes to UTF-8 and is printable on a line
+    (the text of an article keeps its newlines)."""
+    for item in items:
+        if isinstance(item, Article):
+            item.text.encode("utf-8")
+            strings = [item.id, item.title, item.path, item.date or "", item.url or "", item.outlet or ""]
+        else:
+            strings = [item.path, item.problem]
+        for string in strings:
+            string.encode("utf-8")
+            assert not _UNSAFE.search(string), string
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+@pytest.mark.parametrize(
+    ("field", "raw", "expected"),
+    [
+        ("id", "a\ud800b", "a\ufffdb"),
+        ("title", "Titre \udc00", "Titre \ufffd"),
+        ("text", f"{FRENCH} \ud800", f"{FRENCH} \ufffd"),
+        ("date", "2024-01-02\udfff", "2024-01-02\ufffd"),
+        ("url", "https://x.fr/\ud83d", "https://x.fr/\ufffd"),
+        ("outlet", "\udc00Le Monde", "\ufffdLe Monde"),
+    ],
+)
+def test_lone_surrogate_is_replaced_with_a_warning(
+    tmp_path: Path, suffix: str, field: str, raw: str, expected: str
+) -> None:
+    record = {"id": "s", "title": "Titre", "text": FRENCH} | {field: raw}
+    path = _write(tmp_path / f"s{suffix}", json.dumps(record) + "\n")  # "\ud800" escapes
+    items = list(iter_inputs([path]))
+    _assert_honest(items)
+    *warnings, article = items
+    assert isinstance(article, Article)
+    assert getattr(article, field) == expected
+    where = f"{path}:1" if suffix == ".jsonl" else str(path)
+    assert warnings == [
+        InputProblem(
+            where,
+            f"field '{field}' holds a lone surrogate escape (\\ud800-\\udfff); replaced with U+FFFD",
+            False,
+        )
+    ]
+
+
+def _raw_json(id_json: str, text: str, extra: str = "") -> str:
+    """An article object written by hand: the id as raw JSON (a number json.dumps cannot write,
+    an escape), the text as a JSON string, then ``extra`` fields."""
+    return f'{{"id": {id_json}, "text": {json.dumps(text)}{extra}}}'
+
+
+def test_surrogate_pair_escape_is_one_character_without_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path / "pair.json", _raw_json('"fus\\ud83d\\ude80e"', FRENCH))
+    [article], problems = read_articles([path])
+    assert (article.id, problems) == ("fus🚀e", [])
+
+
+def _nested(depth: int) -> str:
+    """An article object whose metadata nests arrays, ``depth`` levels in all."""
+    arrays = "[" * (depth - 1) + "1" + "]" * (depth - 1)
+    return _raw_json('"n"', FRENCH, f', "extra": {arrays}')
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "JSON nested more than 32 levels deep"),  # a JSON bomb
+        ("[" * 100_000, "JSON nested more than 32 levels deep"),  # unclosed too
+        ('{"a": ' * 50_000 + "1" + "}" * 50_000, "JSON nested more than 32 levels deep"),
+        (_nested(33), "JSON nested more than 32 levels deep"),
+        (_nested(32), None),
+        (_nested(31), None),
+        (_raw_json('"n"', FRENCH + "[" * 1000), None),  # brackets in a string
+        (_raw_json('"n"', f'{FRENCH} "{"{[" * 1000}\\'), None),  # escaped quotes, backslashes
+    ],
+)
+def test_deep_json_is_rejected_before_decoding(
+    tmp_path: Path, suffix: str, document: str, problem: str | None
+) -> None:
+    bad = _write(tmp_path / f"deep{suffix}", document + "\n")
+    good = _write(tmp_path / "zz-good.txt", _french(1))
+    articles, problems = read_articles([bad, good])
+    where = f"{bad}:1" if suffix == ".jsonl" else str(bad)
+    if problem is None:
+        assert ([a.id for a in articles], problems) == (["n", "zz-good"], [])
+    else:
+        assert ([a.id for a in articles], problems) == (["zz-good"], [InputProblem(where, problem)])
+
+
+@pytest.mark.parametrize(
+    ("raw_id", "expected"),
+    [
+        ("1" * 5000, "unsupported number in the JSON (exceeds the limit (4300 digits)"),
+        ("NaN", "field 'id' must be a string or a finite number, found NaN"),
+        ("Infinity", "field 'id' must be a string or a finite number, found Infinity"),
+        ("-Infinity", "field 'id' must be a string or a finite number, found -Infinity"),
+        ("1e400", "field 'id' must be a string or a finite number, found Infinity"),  # overflows
+    ],
+)
+def test_unreadable_number_id_is_fatal_and_other_lines_go_through(
+    tmp_path: Path, raw_id: str, expected: str
+) -> None:
+    lines = [_raw_json(raw_id, _french(1)), json.dumps({"id": "ok", "text": _french(2)})]
+    path = _write(tmp_path / "n.jsonl", "\n".join(lines) + "\n")
+    items = list(iter_inputs([path]))
+    _assert_honest(items)
+    problem, article = items
+    assert isinstance(problem, InputProblem) and isinstance(article, Article)
+    assert (problem.path, problem.fatal, article.id) == (f"{path}:1", True, "ok")
+    assert problem.problem.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("raw_id", "expected"),
+    [
+        ("12345678901234567890", "12345678901234567890"),
+        ("1" * 4300, "1" * 4300),  # the longest integer json.loads reads
+        ("-7", "-7"),
+        ("1.5", "1.5"),
+        ("1e3", "1000.0"),
+    ],
+)
+def test_number_id_is_read_as_its_decimal_string(tmp_path: Path, raw_id: str, expected: str) -> None:
+    path = _write(tmp_path / "n.json", _raw_json(raw_id, FRENCH))
+    [article], problems = read_articles([path])
+    assert (article.id, problems) == (expected, [])
+
+
+# --------------------------------------------------------------------------------------------
+# File names that are not UTF-8, control characters in names, ids and titles
+# --------------------------------------------------------------------------------------------
+
+
+def _write_raw_name(folder: Path, name: bytes, content: str) -> None:
+    """Write a file whose name is raw bytes (not necessarily UTF-8); skip if the disk refuses."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(os.fsencode(folder) + b"/" + name, "wb") as f:
+            f.write(content.encode("utf-8"))
+    except OSError as exc:  # macOS and Windows file systems refuse names that are not UTF-8
+        pytest.skip(f"the file system refuses the name {name!r} ({exc})")
+
+
+def test_file_name_not_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    _write_raw_name(tmp_path, b"caf\xe9.txt", FRENCH)
+    _write_raw_name(tmp_path, b"caf\xe8.json", json.dumps([{"text": _french(1)}, {"text": _french(2)}]))
+    items = list(iter_inputs([tmp_path]))
+    _assert_honest(items)
+    warning = "file name is not valid UTF-8 (its undecodable bytes are shown as \\xNN)"
+    txt, json_file = f"{tmp_path}/caf\\xe9.txt", f"{tmp_path}/caf\\xe8.json"
+    assert [(i.path, i.problem, i.fatal) for i in items if isinstance(i, InputProblem)] == [
+        (f"{json_file}[0]", warning, False),
+        (f"{json_file}[1]", warning, False),
+        (txt, warning, False),
+    ]
+    assert [(a.id, a.path) for a in items if isinstance(a, Article)] == [
+        ("caf\\xe8-1", f"{json_file}[0]"),
+        ("caf\\xe8-2", f"{json_file}[1]"),
+        ("caf\\xe9", txt),
+    ]
+
+
+def test_utf8_file_name_has_no_warning(tmp_path: Path) -> None:
+    _write_raw_name(tmp_path, "café.txt".encode(), FRENCH)
+    [article], problems = read_articles([tmp_path])
+    assert (article.id, article.path, problems) == ("café", str(tmp_path / "café.txt"), [])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id", "shown"),
+    [
+        ("deux\nlignes.txt", "deux lignes", "deux\\x0alignes.txt"),
+        ("\x1b[31mrouge\x1b[0m.txt", "[31mrouge[0m", "\\x1b[31mrouge\\x1b[0m.txt"),
+        ("cloche\x07.md", "cloche", "cloche\\x07.md"),
+        ("c1\x9b2J.txt", "c12J", "c1\\x9b2J.txt"),
+        ("\u202egpj.exe.txt", "gpj.exe", "\\u202egpj.exe.txt"),
+    ],
+)
+def test_control_characters_in_file_names(tmp_path: Path, name: str, expected_id: str, shown: str) -> None:
+    _write(tmp_path / name, FRENCH)
+    items = list(iter_inputs([tmp_path]))
+    _assert_honest(items)
+    warning, article = items
+    assert warning == InputProblem(
+        f"{tmp_path}/{shown}", "file name holds control characters (shown as \\xNN or \\uNNNN)", False
+    )
+    assert isinstance(article, Article)
+    assert (article.id, article.path) == (expected_id, f"{tmp_path}/{shown}")
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda d: _write(d / "[bold]gras[red] rouge[link=x].txt", FRENCH), "[bold]gras[red] rouge[link=x]"),
+        (
+            lambda d: _write(d / "m.json", json.dumps({"id": "[/] [bold]x[/bold]", "text": FRENCH})),
+            "[/] [bold]x[/bold]",
+        ),
+    ],
+)
+def test_markup_in_names_and_ids_stays_literal(
+    tmp_path: Path, make: Callable[[Path], Path], expected: str
+) -> None:
+    make(tmp_path)
+    [article], problems = read_articles([tmp_path])
+    assert (article.id, problems) == (expected, [])
+
+
+def test_control_characters_in_json_fields_are_dropped(tmp_path: Path) -> None:
+    record = {
+        "id": "x\x1b[2Jy\u2028z",
+        "title": "Ti\x1b]0;pirate\x07tre\nsur deux lignes",
+        "text": f"{FRENCH}\x1b[0m",
+        "url": "https://x.fr/\x1b[1ma",
+        "outlet": "Le\u202e Monde",
+        "date": "2024\x85-01",
+    }
+    path = _write(tmp_path / "c.jsonl", json.dumps(record) + "\n")
+    items = list(iter_inputs([path]))
+    _assert_honest(items)
+    [article] = items
+    assert isinstance(article, Article)
+    assert (article.id, article.title) == ("x[2Jy z", "Ti]0;piratetre sur deux lignes")
+    assert (article.url, article.outlet, article.date) == ("https://x.fr/[1ma", "Le Monde", "2024 -01")
+    assert article.text == f"{FRENCH}[0m"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), min_size=1))
+def test_any_id_or_title_comes_out_printable(raw: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.jsonl"
+        path.write_text(json.dumps({"id": raw, "title": raw, "text": FRENCH}) + "\n", encoding="utf-8")
+        items = list(iter_inputs([path]))
+    _assert_honest(items)
+    articles = [i for i in items if isinstance(i, Article)]
+    skipped = [i.problem for i in items if isinstance(i, InputProblem) and i.fatal]
+    assert len(articles) == 1 or skipped == ["empty article id"]  # an id of controls only
+
+
+# --------------------------------------------------------------------------------------------
 # Cheap rejection: size and language cost milliseconds; text in another script
 # --------------------------------------------------------------------------------------------
 
@@ -666,6 +920,70 @@ def test_json_text_in_another_script_is_rejected(tmp_path: Path) -> None:
 def test_guess_language_reads_the_start_of_a_long_text() -> None:
     assert guess_language(FRENCH * 100 + ENGLISH * 1000) == "fr"
     assert guess_language(ENGLISH * 100 + FRENCH * 1000) == "en"
+
+
+# --------------------------------------------------------------------------------------------
+# Build folders are never read as input
+# --------------------------------------------------------------------------------------------
+
+OUTPUT_FOLDER = "a kg build output folder, not articles; skipped"
+
+
+def test_build_output_folder_inside_the_inputs_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", _french(1))
+    _write(tmp_path / "outputs" / "kg-manifest.json", json.dumps({"articles": 1}))
+    _write(tmp_path / "outputs" / "articles.jsonl", json.dumps({"id": "copie", "text": _french(2)}) + "\n")
+    _write(tmp_path / "outputs" / "sub" / "b.txt", _french(3))
+    _write(tmp_path / "z.txt", _french(4))
+    articles, problems = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["a", "z"]
+    assert problems == [InputProblem(str(tmp_path / "outputs"), OUTPUT_FOLDER, False)]
+
+
+def test_build_output_folder_named_explicitly_is_fatal(tmp_path: Path) -> None:
+    _write(tmp_path / "outputs" / "kg-manifest.json", "{}")
+    _write(tmp_path / "outputs" / "b.txt", _french(1))
+    assert read_articles([tmp_path / "outputs"]) == (
+        [],
+        [InputProblem(str(tmp_path / "outputs"), OUTPUT_FOLDER)],
+    )
+
+
+def test_folder_with_a_viewer_but_no_manifest_is_read(tmp_path: Path) -> None:
+    _write(tmp_path / "viewer.html", f"<html><body><article><p>{_french(1)}</p></article></body></html>")
+    _write(tmp_path / "kg-manifest.txt", _french(2))  # a near miss of the marker's name
+    articles, problems = read_articles([tmp_path])
+    assert ([a.id for a in articles], problems) == (["kg-manifest", "viewer"], [])
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        lambda d: d / "out",
+        lambda d: d / "in" / ".." / "out",
+        lambda d: os.path.relpath(d / "out"),
+        lambda d: d / "lien",  # a symbolic link to it
+    ],
+)
+def test_excluded_folder_is_skipped_silently(tmp_path: Path, spelling: Callable[[Path], str | Path]) -> None:
+    _write(tmp_path / "a.txt", _french(1))
+    _write(tmp_path / "out" / "b.txt", _french(2))
+    _write(tmp_path / "outside" / "c.txt", _french(3))  # shares a prefix, not excluded
+    (tmp_path / "in").mkdir()
+    (tmp_path / "lien").symlink_to(tmp_path / "out")
+    articles, problems = read_articles([tmp_path], exclude=[spelling(tmp_path)])
+    assert ([a.id for a in articles], problems) == (["a", "c"], [])
+
+
+def test_excluded_path_named_explicitly_is_fatal(tmp_path: Path) -> None:
+    inside = _write(tmp_path / "out" / "b.txt", _french(1))
+    other = _write(tmp_path / "a.txt", _french(2))
+    articles, problems = read_articles([tmp_path / "out", inside, other], exclude=[tmp_path / "out"])
+    assert [a.id for a in articles] == ["a"]
+    assert problems == [
+        InputProblem(str(tmp_path / "out"), "excluded from the inputs; skipped"),
+        InputProblem(str(inside), "excluded from the inputs; skipped"),
+    ]
 
 
 # --------------------------------------------------------------------------------------------
