@@ -17,6 +17,7 @@ cannot run at once. Readers (``kg query``, ``kg stats``) check the manifest with
 ['claims.jsonl', 'kg-manifest.json']
 >>> check(out)
 []
+>>> import shutil; shutil.rmtree(out.parent)
 """
 
 from __future__ import annotations
