@@ -26,6 +26,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import glob
 import hashlib
 import json
 import os
@@ -247,13 +248,8 @@ def _exchange(a: Path, b: Path) -> bool:
 def _stale(target: Path) -> list[Path]:
     prefix = f".{target.name}.kg-"
     return sorted(
-        p for p in target.parent.glob(f"{glob_escape(prefix)}*") if p.name != _lock_path(target).name
+        p for p in target.parent.glob(f"{glob.escape(prefix)}*") if p.name != _lock_path(target).name
     )
-
-
-def glob_escape(text: str) -> str:
-    """``text`` with glob's special characters taken literally."""
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
 def _recover(target: Path) -> None:
