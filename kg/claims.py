@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from kg.entities import JUDICIAL_NOUNS, ORG_NOUNS, PERSON_NOUNS, ArticleEntities
 from kg.frames import LexiconError
-from kg.records import ClaimMention, Status
+from kg.records import CAMEO_CODES, ClaimMention, Status
 
 __all__ = [
     "ACCUSATION_VERBS",
@@ -267,32 +267,10 @@ _QUOTE_MARKS = frozenset('«»"“”')
 _QUOTES_OPEN = frozenset('«"“')
 _QUOTES_CLOSE = frozenset('»"”')
 
-# The offense taxonomy: category -> (CAMEO code, patterns), the patterns in words.tsv (lists
-# category:<name>, in the order below). Each pattern must start at a word start (a prefix:
-# "corromp" covers "corrompu", "corrompre"); the first category that matches wins, so the
-# specific ones come first. CAMEO 112x: 1121 crime and corruption, 1122 human
-# rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and treason, 112 otherwise.
-_OFFENSE_CODES = {
-    "war_crimes": "1124",
-    "terrorism": "1123",
-    "espionage": "1125",
-    "doping": "112",
-    "sexual_violence": "1122",
-    "human_rights_abuse": "1122",
-    "racism": "1122",
-    "violence": "1123",
-    "corruption": "1121",
-    "fraud": "1121",
-    "intellectual_property_theft": "112",
-    "terms_of_service_violation": "112",
-    "anticompetitive_practices": "112",
-    "defamation": "112",
-    "threats": "112",
-    "environmental_damage": "112",
-    "bias": "112",
-    "lying": "112",
-    "abuse_of_power": "112",
-}
+# The offense taxonomy: category -> (CAMEO code, patterns), the codes in kg.records.CAMEO_CODES and
+# the patterns in words.tsv (lists category:<name>, in the same order). Each pattern must start at a
+# word start (a prefix: "corromp" covers "corrompu", "corrompre"); the first category that
+# matches wins, so the specific ones come first.
 
 
 def _offense_categories() -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -300,12 +278,12 @@ def _offense_categories() -> dict[str, tuple[str, tuple[str, ...]]]:
     patterns: dict[str, list[str]] = {}
     for category, row in _family("category"):
         patterns.setdefault(category, []).append(row.item)
-    if list(patterns) != list(_OFFENSE_CODES):
+    if list(patterns) != list(CAMEO_CODES):
         raise LexiconError(
-            f"{_WORDS_FILE}: the lists category:<name> must be, in this order, {', '.join(_OFFENSE_CODES)};"
+            f"{_WORDS_FILE}: the lists category:<name> must be, in this order, {', '.join(CAMEO_CODES)};"
             f" found {', '.join(patterns)}"
         )
-    return {name: (code, tuple(patterns[name])) for name, code in _OFFENSE_CODES.items()}
+    return {name: (code, tuple(patterns[name])) for name, code in CAMEO_CODES.items()}
 
 
 OFFENSE_CATEGORIES = _offense_categories()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -212,7 +214,7 @@ def _build(
     """The build of ``kg build`` once its options are checked; returns the exit code."""
     import hashlib
 
-    from kg import export, ingest, outdir, pipeline, rdf
+    from kg import export, ingest, outdir, pipeline, rdf, store
 
     started = time.perf_counter()
     stream = ingest.iter_inputs(inputs, max_bytes=int(max_mb * 1_000_000), exclude=(target,))
@@ -256,6 +258,7 @@ def _build(
         progress.update(task, description="writing outputs", total=None)
         written = export.write_all(kg, stage, after_each=lambda: outdir.checkpoint("mid-export"))
         written += rdf.write_rdf(kg, stage)
+        build.meta["store"] = store.write_store(stage)
         outdir.checkpoint("before-manifest")
         if validate:
             ok, report = rdf.validate(kg)
@@ -288,6 +291,9 @@ class _Abandon(Exception):
         self.code = code
 
 
+_QUERY_FORMATS = "table, json, xml, csv, tsv (SELECT, ASK); turtle, nt, jsonld, rdfxml (CONSTRUCT, DESCRIBE)"
+
+
 @app.command()
 def query(
     name: Annotated[
@@ -297,23 +303,35 @@ def query(
     sparql: Annotated[str | None, typer.Option("--sparql", help="Run this SPARQL query instead.")] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="NAME=VALUE for a query parameter, e.g. entity=Greenpeace."),
+        typer.Option(
+            "--param",
+            "-p",
+            help="NAME=VALUE: binds the variable ?NAME (or $NAME) to the string VALUE, by the engine, "
+            "e.g. entity=Greenpeace.",
+        ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=_QUERY_FORMATS + ".")] = "table",
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the named queries.")] = False,
 ) -> None:
     """Query a build with a named SPARQL query, any SPARQL query, or a graph query.
 
+    SPARQL runs on the build's embedded store; its default graph is the union of all graphs,
+    and GRAPH ?g reaches each article's own graph. The table view shows IRIs as CURIEs (the
+    prefixes under the table); the other formats are the W3C ones, with full IRIs, datatypes
+    and language tags. Graph queries (central, chains, communities) give table, csv or json.
+
     Examples:
       kg query who-accused-whom --out outputs
-      kg query accusations-against -p entity=Greenpeace
+      kg query accusations-against -p entity=Greenpeace --format json
       kg query chains --format csv
-      kg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      kg query --sparql 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
+      kg query --sparql 'DESCRIBE <https://w3id.org/kg-fr/id/entity/openai>' --format turtle
     """
     from kg import export, queries
 
-    if fmt not in queries.FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(queries.FORMATS)}")
+    known = {"table", *queries.FORMATS, *queries.RESULT_FORMATS, *queries.RDF_RESULT_FORMATS}
+    if fmt not in known:
+        _fail(f"unknown format {fmt!r}; choose one of {_QUERY_FORMATS}")
     if list_:
         for q in queries.list_queries():
             wanted = f" (param: {', '.join(q.params)})" if q.params else ""
@@ -327,25 +345,85 @@ def query(
         if "=" not in p:
             _fail(f"--param {p!r}: expected NAME=VALUE")
         k, v = p.split("=", 1)
-        params[k.strip()] = v
+        params[k.strip().lstrip("?$")] = v
     try:
-        if sparql is not None:
-            columns, rows = queries.run_sparql(queries.load_store(out), sparql)
-        elif name is None:
+        if sparql is None and name is None:
             _fail("give a query NAME, --sparql QUERY or --list")
             return
-        elif name in queries.GRAPH_QUERIES:
+        if sparql is None and name in queries.GRAPH_QUERIES:
+            if fmt not in queries.FORMATS:
+                _fail(f"a graph query gives rows: use --format {', '.join(queries.FORMATS)}")
+            if params:
+                _fail(f"the graph query {name!r} takes no parameter")
             columns, rows = queries.GRAPH_QUERIES[name](export.load_graph(out))
+            _print_result(queries.format_rows(columns, rows, fmt))
+            return
+        if sparql is not None:
+            for k in params:
+                if not re.fullmatch(r"[A-Za-z_]\w*", k):
+                    _fail(f"--param {k!r}: not a SPARQL variable name")
+            bindings = queries.bind_params(
+                queries.QueryInfo("--sparql", "", "", tuple(params), sparql), params
+            )
+            text = sparql
         else:
-            columns, rows = queries.run_named(queries.load_store(out), name, params)
+            assert name is not None
+            info = queries.get_query(name)
+            bindings, text = queries.bind_params(info, params), info.sparql
+        result = queries.render(queries.execute(queries.load_store(out), text, bindings), fmt)
     except (ValueError, KeyError, OSError, SyntaxError) as e:
         _fail(str(e).strip("'\""))
         return
-    result = queries.format_rows(columns, rows, fmt)
-    if isinstance(result, str):
+    _print_result(result)
+
+
+def _print_result(result: object) -> None:
+    if isinstance(result, bytes):
+        sys.stdout.buffer.write(result if result.endswith(b"\n") or not result else result + b"\n")
+        sys.stdout.flush()
+    elif isinstance(result, str):
         typer.echo(result, nl=not result.endswith("\n"))
     else:
         out_console.print(result)
+
+
+@app.command()
+def serve(
+    out: OutOption = Path("outputs"),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; loopback by default (another needs --force).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 7878,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.", min=0.1)
+    ] = 30.0,
+    force: Annotated[bool, typer.Option("--force", help="Listen on a non-loopback --host.")] = False,
+) -> None:
+    """Serve a build as a read-only SPARQL 1.1 endpoint (Oxigraph's server) until Ctrl-C.
+
+    The endpoint is http://HOST:PORT/query (GET or POST). Results follow the Accept header:
+    SPARQL results as JSON, XML, CSV or TSV; Turtle, N-Triples, JSON-LD or RDF/XML for
+    CONSTRUCT and DESCRIBE. The default graph is the union of all graphs, as in `kg query`;
+    CORS is on, so browser clients such as YASGUI can use it; updates get 403 Forbidden.
+    Restart it after a rebuild of the same --out.
+
+    Example: kg serve --out outputs --port 7878
+    """
+    from kg import serve as serving
+
+    _open_build(out)
+    if not serving.is_loopback(host) and not force:
+        _fail(f"--host {host} is reachable from other machines; add --force to serve there")
+
+    def ready(url: str) -> None:
+        _say("serving", "green", f"{visible(str(out))} at {url} (read-only); Ctrl-C to stop")
+
+    try:
+        code = serving.serve(out, host, port, timeout=timeout, on_ready=ready)
+    except serving.ServeError as e:
+        _fail(str(e))
+        return
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -386,7 +464,8 @@ def stats(out: OutOption = Path("outputs")) -> None:
 
 @app.command()
 def verify(out: OutOption = Path("outputs")) -> None:
-    """Check that a build is whole: every file its manifest lists, with the same SHA-256.
+    """Check that a build is whole: every file its manifest lists, with the same SHA-256, and
+    the embedded store holding exactly graph.nq.
 
     Exit 0 when it is, 1 with one line per problem when it is not.
 
@@ -401,7 +480,8 @@ def verify(out: OutOption = Path("outputs")) -> None:
         _say("error:", "red", problem)
     if problems:
         raise typer.Exit(1)
-    _say("ok", "green", f"{out}: every file matches {outdir.MANIFEST}", console=out_console)
+    store = " and the store holds graph.nq" if (out / "store").is_dir() else ""
+    _say("ok", "green", f"{out}: every file matches {outdir.MANIFEST}{store}", console=out_console)
 
 
 def _open_build(out: Path) -> None:

@@ -34,6 +34,7 @@ import networkx as nx
 from kg.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from kg.graph import XML_INVALID, build_graph, to_networkx
 from kg.records import (
+    CAMEO_CODES,
     CLAIM_TYPES,
     ENTITY_TYPES,
     STATUSES,
@@ -113,7 +114,8 @@ def _ref(entities: dict[str, Entity], entity_id: str, claim: Claim) -> dict[str,
 
 def claim_record(claim: Claim, entities: dict[str, Entity]) -> dict[str, Any]:
     """A line of claims.jsonl: the contract fields, then ``offense_start`` ... ``accusation``, and
-    ``link`` (why an actor came from outside the sentence) and ``score`` (the model's probability)."""
+    ``cameo`` (the category's CAMEO code), ``link`` (why an actor came from outside the sentence)
+    and ``score`` (the model's probability)."""
     reporter = _ref(entities, claim.reported_by, claim) if claim.reported_by is not None else None
     return {
         "id": claim.id,
@@ -131,6 +133,7 @@ def claim_record(claim: Claim, entities: dict[str, Entity]) -> dict[str, Any]:
         "offense_start": claim.content_start,
         "offense_end": claim.content_end,
         "category": claim.category,
+        "cameo": CAMEO_CODES.get(claim.category) if claim.category else None,
         "reported_by_id": claim.reported_by,
         "about": [
             {"id": r["id"], "name": r["name"]} for r in (_ref(entities, a, claim) for a in claim.about)

@@ -21,7 +21,16 @@ from dataclasses import replace
 
 import networkx as nx
 
-from kg.records import Accusation, Article, Claim, Entity, InputProblem, KnowledgeGraph, MergeEvent
+from kg.records import (
+    CAMEO_CODES,
+    Accusation,
+    Article,
+    Claim,
+    Entity,
+    InputProblem,
+    KnowledgeGraph,
+    MergeEvent,
+)
 
 __all__ = ["XML_INVALID", "build_graph", "merge_accusations", "short_hash", "to_networkx"]
 
@@ -142,7 +151,8 @@ def to_networkx(kg: KnowledgeGraph, *, only_accused: bool = False) -> nx.MultiDi
 
     Node attributes: ``label`` (name), ``type``, ``aliases`` and ``descriptions`` (joined with
     " | "), ``mentions`` (count), ``articles`` (count), ``accusations_made``, ``accusations_received``.
-    Edge attributes: ``label`` (category or offense), ``category``, ``offense``, ``status``,
+    Edge attributes: ``label`` (category or offense), ``category``, ``cameo`` (the category's
+    CAMEO code, "" without a category), ``offense``, ``status``,
     ``sources`` (number of articles), ``articles`` (" | "-joined ids), ``claims`` (count).
     With ``only_accused`` the graph keeps only entities that take part in an accusation.
     """
@@ -173,6 +183,7 @@ def to_networkx(kg: KnowledgeGraph, *, only_accused: bool = False) -> nx.MultiDi
             key=a.id,
             label=a.category or a.offense,
             category=a.category or "",
+            cameo=CAMEO_CODES.get(a.category or "", ""),
             offense=a.offense,
             status=a.status,
             sources=len(a.articles),

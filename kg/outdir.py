@@ -287,15 +287,16 @@ class Build:
     the manifest is written and ``stage`` replaces ``out``; on any error ``out`` is untouched.
 
     ``inputs`` (an iterable of ``InputHash``, read at exit) go into the manifest; ``meta`` adds
-    fields (the model and its version). The lock is taken on entering.
+    fields (the model and its version; ``store``, what ``kg.store.write_store`` returns). The lock
+    is taken on entering.
     """
 
     def __init__(
-        self, out: Path, *, inputs: Iterable[InputHash] = (), meta: dict[str, str] | None = None
+        self, out: Path, *, inputs: Iterable[InputHash] = (), meta: dict[str, object] | None = None
     ) -> None:
         self.target = check_usable(out)
         self.inputs = inputs
-        self.meta = dict(meta or {})
+        self.meta: dict[str, object] = dict(meta or {})
         self._lock = _Lock(self.target)
         self.stage: Path | None = None
 
@@ -336,8 +337,9 @@ def checkpoint(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def write_manifest(folder: Path, inputs: Iterable[InputHash], meta: dict[str, str]) -> Path:
-    """``kg-manifest.json`` of the files in ``folder``: written last, it seals the build."""
+def write_manifest(folder: Path, inputs: Iterable[InputHash], meta: dict[str, object]) -> Path:
+    """``kg-manifest.json`` of the files in ``folder``: written last, it seals the build. Folders
+    (the store) are not hashed file by file: ``meta`` says what they hold."""
     files = {
         p.name: {"bytes": p.stat().st_size, "sha256": _sha256(p)}
         for p in sorted(folder.iterdir())
@@ -389,5 +391,14 @@ def check(out: Path, *, hashes: bool = False) -> list[str]:
 
 
 def verify(out: Path) -> list[str]:
-    """``check`` with every file's SHA-256 recomputed."""
-    return check(out, hashes=True)
+    """``check`` with every file's SHA-256 recomputed, and the store's content compared with
+    ``graph.nq`` (a build whose store is missing, such as a fresh clone's ``outputs/``, passes:
+    ``kg query`` then reads ``graph.nq``)."""
+    problems = check(out, hashes=True)
+    data = _manifest(out)
+    info = data.get("store") if isinstance(data, dict) else None
+    if isinstance(info, dict) and (out / "store").exists():
+        from kg.store import verify_store
+
+        problems += verify_store(out, info)
+    return problems

@@ -6,13 +6,18 @@ Named queries are the ``.rq`` files of ``kg/queries/``, each opening with commen
     # description: Who accused the given actor ...
     # param: entity
 
-A parameter appears in the query as ``$name`` and is replaced by a safely escaped string
-literal (``$entity`` is an actor's name, alias or id, matched without regard to case). They
-run on an in-memory pyoxigraph store loaded from the RDF written by ``kg.rdf.write_rdf``.
+A parameter appears in the query as ``$name`` (in SPARQL, the variable ``?name``) and is bound
+by the engine to a string literal (pyoxigraph's substitutions, SPARQL-dev SEP-0007), so a value
+never becomes query text; the query projects it (``$entity`` is an actor's name, alias or id,
+matched without regard to case). Queries run on the build's embedded store (``kg.store``),
+whose default graph is the union of every graph; ``GRAPH ?g`` reaches each article's graph.
 
 What SPARQL does badly (ranking, paths, communities) runs on ``kg.graph.to_networkx``; those
-functions are in ``GRAPH_QUERIES``. Every query returns ``(columns, rows)``, rows of plain
-strings, which ``format_rows`` turns into a Rich table, CSV or JSON.
+functions are in ``GRAPH_QUERIES``. ``run_named``, ``run_sparql`` and the graph queries return
+``(columns, rows)``, rows of plain strings with kg's ids for its IRIs, which ``format_rows``
+turns into a Rich table, CSV or JSON. ``execute`` returns the engine's own result, which
+``render`` writes without loss: W3C SPARQL results (JSON, XML, CSV, TSV), RDF for CONSTRUCT and
+DESCRIBE, or a table with CURIEs and the prefixes it uses.
 
 >>> [q.name for q in list_queries()][:2]
 ['accusations-against', 'accusations-by']
@@ -26,7 +31,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -34,37 +39,55 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 
 from kg.graph import to_networkx
 from kg.records import KnowledgeGraph
-from kg.vocab import KG_NS, iri_id
+from kg.vocab import KG_NS, PREFIXES, iri_id
 
 __all__ = [
     "FORMATS",
     "GRAPH_QUERIES",
+    "RDF_RESULT_FORMATS",
+    "RESULT_FORMATS",
     "QueryInfo",
     "Rows",
     "accusation_chains",
     "bind_params",
     "central_actors",
     "communities",
+    "curie",
+    "execute",
     "format_rows",
     "get_query",
     "list_queries",
     "load_store",
+    "render",
     "run_named",
     "run_sparql",
     "shorten",
-    "sparql_literal",
 ]
 
 Rows = tuple[list[str], list[list[str]]]
 
 _HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)")
-_PARAM = re.compile(r"\$([A-Za-z_]\w*)")
-# Files load_store reads, in order of preference, with their format.
-_STORE_FILES = {"graph.nt": ox.RdfFormat.N_TRIPLES, "graph.ttl": ox.RdfFormat.TURTLE}
+
+#: ``--format`` name -> W3C SPARQL results format, for SELECT and ASK.
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+#: ``--format`` name -> RDF syntax, for CONSTRUCT and DESCRIBE.
+RDF_RESULT_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +138,15 @@ def get_query(name: str) -> QueryInfo:
 
 
 def load_store(out_dir: str | Path) -> ox.Store:
-    """An in-memory pyoxigraph store holding ``out_dir/graph.nt`` (or ``graph.ttl``)."""
-    out_dir = Path(out_dir)
-    for name, fmt in _STORE_FILES.items():
-        path = out_dir / name
-        if path.is_file():
-            store = ox.Store()
-            store.load(path=path, format=fmt)
-            return store
-    raise FileNotFoundError(f"no {' or '.join(_STORE_FILES)} in {out_dir}; write the RDF output first")
+    """The store of the build in ``out_dir``: its embedded store, opened read-only, or for a build
+    without one (a fresh clone's ``outputs/``, a build of an older kg) an in-memory store loaded
+    from ``graph.nq`` (else ``graph.nt`` or ``graph.ttl``)."""
+    from kg.store import load_memory_store, open_store
+
+    try:
+        return open_store(Path(out_dir))
+    except FileNotFoundError:
+        return load_memory_store(Path(out_dir))
 
 
 def shorten(iri: str) -> str:
@@ -152,12 +175,14 @@ def _term(term: Any) -> str:
     return str(term)
 
 
-def run_sparql(store: ox.Store, sparql: str) -> Rows:
+def run_sparql(
+    store: ox.Store, sparql: str, bindings: Mapping[ox.Variable, ox.Literal] | None = None
+) -> Rows:
     """Run a query; returns column names and rows of plain strings (see ``shorten``).
 
     SELECT gives its variables; ASK one ``ask`` column; CONSTRUCT/DESCRIBE one row per triple.
     """
-    result = store.query(sparql)
+    result = execute(store, sparql, bindings)
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[str(bool(result)).lower()]]
     if isinstance(result, ox.QueryTriples):
@@ -168,26 +193,16 @@ def run_sparql(store: ox.Store, sparql: str) -> Rows:
     return columns, [[_term(solution[c]) for c in columns] for solution in result]
 
 
-def sparql_literal(value: str) -> str:
-    """``value`` as a SPARQL string literal, every special character escaped.
-
-    >>> print(sparql_literal('say "hi"\\n'))
-    "say \\"hi\\"\\n"
-    """
-    escaped = (
-        value.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-        .replace("\b", "\\b")
-        .replace("\f", "\\f")
-    )
-    return f'"{escaped}"'
+def _literal(name: str, value: str) -> ox.Literal:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"parameter {name}: the value is not text (it holds a lone surrogate)") from None
+    return ox.Literal(value)
 
 
-def bind_params(query: QueryInfo, params: dict[str, str] | None = None) -> str:
-    """The query text with each ``$param`` replaced by its value as an escaped literal."""
+def bind_params(query: QueryInfo, params: Mapping[str, str] | None = None) -> dict[ox.Variable, ox.Literal]:
+    """The engine bindings of a named query: each of its parameters to its value as a literal."""
     params = dict(params or {})
     missing = [p for p in query.params if p not in params]
     if missing:
@@ -195,16 +210,97 @@ def bind_params(query: QueryInfo, params: dict[str, str] | None = None) -> str:
     unknown = sorted(set(params) - set(query.params))
     if unknown:
         raise ValueError(f"query {query.name!r} takes no parameter {', '.join(unknown)}")
-
-    def replace(m: re.Match[str]) -> str:
-        return sparql_literal(params[m.group(1)]) if m.group(1) in params else m.group(0)
-
-    return _PARAM.sub(replace, query.sparql)
+    return {ox.Variable(k): _literal(k, v) for k, v in params.items()}
 
 
-def run_named(store: ox.Store, name: str, params: dict[str, str] | None = None) -> Rows:
+def execute(
+    store: ox.Store, sparql: str, bindings: Mapping[ox.Variable, ox.Literal] | None = None
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run ``sparql`` on ``store``, the default graph being the union of its graphs, with the
+    variables of ``bindings`` bound by the engine (a bound variable must be in the projection)."""
+    try:
+        return store.query(
+            sparql, use_default_graph_as_union=True, substitutions=dict(bindings or {}) or None
+        )
+    except RuntimeError as exc:  # pyoxigraph's error for a substitution outside the projection
+        names = ", ".join(f"?{v.value}" for v in bindings or {})
+        raise ValueError(f"{exc}: to bind {names}, the query must select it (SELECT ... {names})") from None
+
+
+def run_named(store: ox.Store, name: str, params: Mapping[str, str] | None = None) -> Rows:
     """Run the named query ``name`` with its parameters."""
-    return run_sparql(store, bind_params(get_query(name), params))
+    query = get_query(name)
+    return run_sparql(store, query.sparql, bind_params(query, params))
+
+
+# Lossless output of SPARQL results
+
+# Longest namespace first, so that kgid: wins over a shorter prefix of it.
+_CURIE_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def curie(iri: str) -> tuple[str, str | None]:
+    """How the table view shows an IRI: ``(prefix:rest, prefix)``, or ``(<iri>, None)``.
+
+    >>> curie("https://w3id.org/kg-fr/id/entity/ent-durand")
+    ('kgid:entity/ent-durand', 'kgid')
+    >>> curie("https://example.org/x")
+    ('<https://example.org/x>', None)
+    """
+    for prefix, namespace in _CURIE_PREFIXES:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}", prefix
+    return f"<{iri}>", None
+
+
+def _cell(term: Any, used: set[str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        shown, prefix = curie(term.value)
+        if prefix:
+            used.add(prefix)
+        return shown
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _curie_table(columns: list[str], terms: list[list[Any]]) -> Table | Group:
+    used: set[str] = set()
+    rows = [[_cell(t, used) for t in row] for row in terms]
+    table = _table(columns, rows)
+    if not used:
+        return table
+    return Group(table, *(Text(f"PREFIX {p}: <{PREFIXES[p]}>", style="dim") for p in sorted(used)))
+
+
+def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> Table | Group | bytes:
+    """A query result in ``fmt``: "table" (CURIEs, then the PREFIX lines they use), a W3C
+    results format of ``RESULT_FORMATS`` for SELECT and ASK, an RDF syntax of
+    ``RDF_RESULT_FORMATS`` for CONSTRUCT and DESCRIBE. ValueError for a format the result
+    cannot take."""
+    if isinstance(result, ox.QueryTriples):
+        if fmt == "table":
+            return _curie_table(
+                ["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in result]
+            )
+        if fmt not in RDF_RESULT_FORMATS:
+            choices = ", ".join(["table", *RDF_RESULT_FORMATS])
+            raise ValueError(f"a CONSTRUCT or DESCRIBE query gives RDF: use --format {choices}")
+        prefixes = {k: v for k, v in PREFIXES.items() if k != "kgid"}
+        return ox.serialize(list(result), format=RDF_RESULT_FORMATS[fmt], prefixes=prefixes) or b""
+    if fmt == "table":
+        if isinstance(result, ox.QueryBoolean):
+            return _table(["ask"], [[str(bool(result)).lower()]])
+        columns = [v.value for v in result.variables]
+        return _curie_table(columns, [[solution[c] for c in columns] for solution in result])
+    if fmt not in RESULT_FORMATS:
+        choices = ", ".join(["table", *RESULT_FORMATS])
+        raise ValueError(f"a SELECT or ASK query gives SPARQL results: use --format {choices}")
+    return result.serialize(format=RESULT_FORMATS[fmt]) or b""
 
 
 # Graph queries on networkx

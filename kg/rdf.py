@@ -38,11 +38,12 @@ from rdflib.term import Node
 
 from kg.atomic import atomic_write_bytes
 from kg.graph import short_hash
-from kg.records import Accusation, Article, Claim, Entity, KnowledgeGraph, MergeEvent
+from kg.records import CAMEO_CODES, Accusation, Article, Claim, Entity, KnowledgeGraph, MergeEvent
 from kg.vocab import (
     KG,
     OA,
     PREFIXES,
+    PROV,
     SCHEMA,
     accusation_iri,
     article_graph_iri,
@@ -60,11 +61,13 @@ from kg.vocab import (
 )
 
 __all__ = [
+    "PACKAGED_FILES",
     "RDF_FORMATS",
     "SELECTOR_CONTEXT",
     "build_dataset",
     "load_ontology",
     "load_shapes",
+    "oxigraph_quads",
     "serialize",
     "to_graph",
     "validate",
@@ -77,19 +80,24 @@ RDF_FORMATS: dict[str, str] = {
     "graph.nt": "nt",
     "graph.jsonld": "json-ld",
     "graph.trig": "trig",
+    "graph.nq": "nquads",
 }
+
+#: Files of the package copied into every build, so a store user has the vocabulary at hand.
+PACKAGED_FILES: tuple[str, ...] = ("ontology.ttl", "shapes.ttl")
 
 #: Characters of context kept before and after the sentence in an ``oa:TextQuoteSelector``.
 SELECTOR_CONTEXT = 32
 
 Triple = tuple[Node, Node, Node]
 
-# Entity type -> the schema.org class an actor also gets (OTHER gets none).
+# Entity type -> the schema.org class an actor also gets.
 _SCHEMA_CLASS: dict[str, URIRef] = {
     "PER": SCHEMA.Person,
     "ORG": SCHEMA.Organization,
     "GPE": SCHEMA.AdministrativeArea,
     "LOC": SCHEMA.Place,
+    "OTHER": SCHEMA.Thing,
 }
 
 _STATUS: dict[str, URIRef] = {"asserted": KG.asserted, "alleged": KG.alleged, "denied": KG.denied}
@@ -97,8 +105,16 @@ _STATUS: dict[str, URIRef] = {"asserted": KG.asserted, "alleged": KG.alleged, "d
 _XSD_DATETIME = re.compile(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
 
 
+def _fr(text: str) -> Literal:
+    """French text (sentences, offenses, names, titles): a literal tagged ``@fr``."""
+    return Literal(text, lang="fr")
+
+
 def _offset(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.nonNegativeInteger)
+    """A character offset: ``xsd:integer`` (the shapes require it non-negative). Not
+    ``xsd:nonNegativeInteger``: triple stores such as Oxigraph store derived integer types as
+    ``xsd:integer``, so the data would not come back out of them as it went in."""
+    return Literal(str(value), datatype=XSD.integer)
 
 
 def _status(value: str) -> Node:
@@ -123,17 +139,17 @@ def _date(value: str) -> Literal:
 def _entity_triples(e: Entity) -> Iterator[Triple]:
     s = entity_iri(e.id)
     yield s, RDF.type, KG.Actor
-    if e.type in _SCHEMA_CLASS:
-        yield s, RDF.type, _SCHEMA_CLASS[e.type]
+    yield s, RDF.type, PROV.Agent
+    yield s, RDF.type, _SCHEMA_CLASS.get(e.type, SCHEMA.Thing)
     yield s, KG.entityType, Literal(e.type)
     yield s, SCHEMA.identifier, Literal(e.id)
-    yield s, SKOS.prefLabel, Literal(e.name)
-    yield s, RDFS.label, Literal(e.name)
+    yield s, SKOS.prefLabel, _fr(e.name)
+    yield s, RDFS.label, _fr(e.name)
     for alias in e.aliases:
         if alias != e.name:
-            yield s, SKOS.altLabel, Literal(alias)
+            yield s, SKOS.altLabel, _fr(alias)
     for description in e.descriptions:
-        yield s, SCHEMA.description, Literal(description)
+        yield s, SCHEMA.description, _fr(description)
     for same in e.same_as:
         iri = safe_iri(same)
         if iri is not None:
@@ -144,22 +160,26 @@ def _category_triples(category: str) -> Iterator[Triple]:
     c = category_iri(category)
     yield c, RDF.type, KG.OffenseCategory
     yield c, RDFS.label, Literal(category)
+    if category in CAMEO_CODES:
+        yield c, KG.cameoCode, Literal(CAMEO_CODES[category])
 
 
 def _accusation_triples(a: Accusation) -> Iterator[Triple]:
     s = accusation_iri(a.id)
     accuser, accused = entity_iri(a.accuser), entity_iri(a.accused)
     yield s, RDF.type, KG.Accusation
+    yield s, RDF.type, PROV.Entity
     yield s, SCHEMA.identifier, Literal(a.id)
     yield s, KG.accuser, accuser
     yield s, KG.accused, accused
-    yield s, KG.offense, Literal(a.offense)
+    yield s, KG.offense, _fr(a.offense)
     yield s, KG.status, _status(a.status)
     if a.category:
         yield s, KG.offenseCategory, category_iri(a.category)
         yield from _category_triples(a.category)
     for claim_id in a.claims:
         yield s, KG.evidence, claim_iri(claim_id)
+        yield s, PROV.wasDerivedFrom, claim_iri(claim_id)
     for article_id in a.articles:
         yield s, KG.sourceArticle, article_iri(article_id)
     yield accuser, KG.accuses, accused
@@ -168,9 +188,11 @@ def _accusation_triples(a: Accusation) -> Iterator[Triple]:
 def _merge_triples(m: MergeEvent) -> Iterator[Triple]:
     s = merge_iri(short_hash(m.entity, *m.names, m.rule, m.score, *m.articles))
     yield s, RDF.type, KG.MergeEvent
+    yield s, RDF.type, PROV.Activity
     yield s, KG.mergedInto, entity_iri(m.entity)
+    yield s, PROV.generated, entity_iri(m.entity)
     for name in m.names:
-        yield s, KG.mergedName, Literal(name)
+        yield s, KG.mergedName, _fr(name)
     yield s, KG.mergeRule, Literal(m.rule)
     if math.isfinite(m.score):
         yield s, KG.mergeScore, Literal(Decimal(repr(float(m.score))), datatype=XSD.decimal)
@@ -181,9 +203,11 @@ def _merge_triples(m: MergeEvent) -> Iterator[Triple]:
 def _article_triples(a: Article) -> Iterator[Triple]:
     s = article_iri(a.id)
     yield s, RDF.type, SCHEMA.NewsArticle
+    yield s, RDF.type, PROV.Entity
     yield s, SCHEMA.identifier, Literal(a.id)
+    yield s, SCHEMA.inLanguage, Literal("fr")
     if a.title:
-        yield s, SCHEMA.headline, Literal(a.title)
+        yield s, SCHEMA.headline, _fr(a.title)
     if a.date:
         yield s, SCHEMA.datePublished, _date(a.date)
     if a.url:
@@ -192,31 +216,36 @@ def _article_triples(a: Article) -> Iterator[Triple]:
     if a.outlet:
         publisher = publisher_iri(a.outlet)
         yield s, SCHEMA.publisher, publisher
+        yield s, PROV.wasAttributedTo, publisher
         yield publisher, RDF.type, SCHEMA.Organization
-        yield publisher, SCHEMA.name, Literal(a.outlet)
-    yield s, SCHEMA.text, Literal(a.text)
+        yield publisher, RDF.type, PROV.Agent
+        yield publisher, SCHEMA.name, _fr(a.outlet)
+    yield s, SCHEMA.text, _fr(a.text)
 
 
 def _statement_triples(c: Claim, text: str | None) -> Iterator[Triple]:
     s, article = claim_iri(c.id), article_iri(c.article)
     yield s, RDF.type, KG.Statement
+    yield s, RDF.type, PROV.Entity
     yield s, SCHEMA.identifier, Literal(c.id)
     yield s, KG.claimType, Literal(c.type)
     yield s, KG.status, _status(c.status)
     yield s, KG.speaker, entity_iri(c.speaker)
     if c.target is not None:
         yield s, KG.target, entity_iri(c.target)
-    yield s, KG.cue, Literal(c.cue)
-    yield s, KG.content, Literal(c.content)
+    yield s, KG.cue, _fr(c.cue)
+    yield s, KG.content, _fr(c.content)
     yield s, KG.contentStart, _offset(c.content_start)
     yield s, KG.contentEnd, _offset(c.content_end)
     if c.category:
         yield s, KG.offenseCategory, category_iri(c.category)
     if c.reported_by is not None:
         yield s, KG.reportedBy, entity_iri(c.reported_by)
+        yield s, PROV.wasAttributedTo, entity_iri(c.reported_by)
     for entity_id in c.about:
         yield s, KG.about, entity_iri(entity_id)
     yield s, KG.sourceArticle, article
+    yield s, PROV.wasDerivedFrom, article
     yield from _anchor_triples(c, s, article, text)
 
 
@@ -233,14 +262,14 @@ def _anchor_triples(c: Claim, statement: URIRef, article: URIRef, text: str | No
     yield target, OA.hasSelector, quote
     yield target, OA.hasSelector, position
     yield quote, RDF.type, OA.TextQuoteSelector
-    yield quote, OA.exact, Literal(c.sentence)
+    yield quote, OA.exact, _fr(c.sentence)
     if text is not None and 0 <= c.start <= c.end <= len(text):
         prefix = text[max(0, c.start - SELECTOR_CONTEXT) : c.start]
         suffix = text[c.end : c.end + SELECTOR_CONTEXT]
         if prefix:
-            yield quote, OA.prefix, Literal(prefix)
+            yield quote, OA.prefix, _fr(prefix)
         if suffix:
-            yield quote, OA.suffix, Literal(suffix)
+            yield quote, OA.suffix, _fr(suffix)
     yield position, RDF.type, OA.TextPositionSelector
     yield position, OA.start, _offset(c.start)
     yield position, OA.end, _offset(c.end)
@@ -327,21 +356,31 @@ def _ntriples(ds: Dataset) -> bytes:
     return b"".join(sorted(set(line for line in lines if line.strip())))
 
 
-def _trig(ds: Dataset) -> bytes:
-    """TriG through pyoxigraph, fed quads sorted by graph then triple (rdflib orders graphs
-    differently from one run to the next)."""
+def oxigraph_quads(ds: Dataset) -> list[ox.Quad]:
+    """The dataset's quads as pyoxigraph quads, sorted by graph then triple (rdflib orders
+    graphs differently from one run to the next); the default graph first."""
     keyed: dict[tuple[str, ...], ox.Quad] = {}
     for s, p, o, g in ds.quads():
         name = getattr(g, "identifier", g)
         graph = name if isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID else None
         key = ("" if graph is None else graph.n3(), s.n3(), p.n3(), o.n3())
         keyed[key] = _to_oxigraph(s, p, o, graph)
-    quads = [keyed[key] for key in sorted(keyed)]
+    return [keyed[key] for key in sorted(keyed)]
+
+
+def _trig(ds: Dataset) -> bytes:
+    """TriG through pyoxigraph, the quads in ``oxigraph_quads`` order."""
     prefixes = {k: v for k, v in PREFIXES.items() if k != "kgid"}
-    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes) or b""
+    text = ox.serialize(oxigraph_quads(ds), format=ox.RdfFormat.TRIG, prefixes=prefixes) or b""
     lines = text.splitlines(keepends=True)
     head = [line for line in lines if line.startswith(b"@prefix ")]
     return b"".join(sorted(head)) + b"".join(lines[len(head) :])
+
+
+def _nquads(ds: Dataset) -> bytes:
+    """N-Quads through pyoxigraph: one line per quad, sorted, the file a store loads."""
+    text = ox.serialize(oxigraph_quads(ds), format=ox.RdfFormat.N_QUADS) or b""
+    return b"".join(sorted(set(text.splitlines(keepends=True))))
 
 
 def _to_oxigraph(s: Node, p: Node, o: Node, graph: URIRef | None) -> ox.Quad:
@@ -383,14 +422,15 @@ _SERIALIZERS: dict[str, Callable[[Dataset], bytes]] = {
     "nt": _ntriples,
     "json-ld": _jsonld,
     "trig": _trig,
+    "nquads": _nquads,
 }
 
 
 def serialize(kg: KnowledgeGraph | Dataset, fmt: str) -> bytes:
     """The graph in one of the formats of ``RDF_FORMATS``, byte-identical for the same input.
 
-    Turtle, N-Triples and JSON-LD hold the union graph; TriG holds the dataset with its named
-    graphs.
+    Turtle, N-Triples and JSON-LD hold the union graph; TriG and N-Quads hold the dataset with
+    its named graphs.
     """
     if fmt not in _SERIALIZERS:
         raise ValueError(f"unknown RDF format {fmt!r}; expected one of {sorted(_SERIALIZERS)}")
@@ -399,13 +439,18 @@ def serialize(kg: KnowledgeGraph | Dataset, fmt: str) -> bytes:
 
 
 def write_rdf(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
-    """Write every file of ``RDF_FORMATS`` into ``out_dir`` (atomically); returns their paths."""
+    """Write every file of ``RDF_FORMATS``, and the ontology and shapes of ``PACKAGED_FILES``,
+    into ``out_dir`` (atomically); returns their paths."""
     out_dir = Path(out_dir)
     ds = build_dataset(kg)
     written = []
     for name, fmt in RDF_FORMATS.items():
         path = out_dir / name
         atomic_write_bytes(path, serialize(ds, fmt))
+        written.append(path)
+    for name in PACKAGED_FILES:
+        path = out_dir / name
+        atomic_write_bytes(path, _packaged_turtle(name).encode("utf-8"))
         written.append(path)
     return written
 

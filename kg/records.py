@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "CAMEO_CODES",
     "CLAIM_TYPES",
     "ENTITY_TYPES",
     "STATUSES",
@@ -43,6 +44,31 @@ ClaimType = Literal["accusation", "claim", "denial"]
 ENTITY_TYPES: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "OTHER")
 STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied")
 CLAIM_TYPES: tuple[str, ...] = ("accusation", "claim", "denial")
+
+#: Offense category -> its CAMEO event code (the "accuse" family 112x: 1121 crime and
+#: corruption, 1122 human rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and
+#: treason, 112 otherwise), in the order kg tries the categories (the specific ones first).
+CAMEO_CODES: dict[str, str] = {
+    "war_crimes": "1124",
+    "terrorism": "1123",
+    "espionage": "1125",
+    "doping": "112",
+    "sexual_violence": "1122",
+    "human_rights_abuse": "1122",
+    "racism": "1122",
+    "violence": "1123",
+    "corruption": "1121",
+    "fraud": "1121",
+    "intellectual_property_theft": "112",
+    "terms_of_service_violation": "112",
+    "anticompetitive_practices": "112",
+    "defamation": "112",
+    "threats": "112",
+    "environmental_damage": "112",
+    "bias": "112",
+    "lying": "112",
+    "abuse_of_power": "112",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,11 @@ __all__ = [
     "DATA",
     "KG",
     "KG_NS",
+    "MERGED_GRAPH",
     "OA",
+    "ONTOLOGY_GRAPH",
     "PREFIXES",
+    "PROV",
     "SCHEMA",
     "accusation_iri",
     "article_graph_iri",
@@ -81,6 +84,7 @@ class KG(DefinedNamespace):
     accused: URIRef  # the actor accused
     offense: URIRef  # the offense, as worded in the most complete evidence
     offenseCategory: URIRef  # the offense category of an accusation or statement
+    cameoCode: URIRef  # the CAMEO event code of an offense category ("1121", "112", ...)
     evidence: URIRef  # accusation -> each statement reporting it
 
     # Statement properties
@@ -106,11 +110,18 @@ class KG(DefinedNamespace):
     mergeScore: URIRef  # the similarity score of the merge
 
 
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+#: The named graph of the store (and of ``kg push``) holding kg's ontology.
+ONTOLOGY_GRAPH = DATA["dataset/ontology"]
+#: The named graph ``kg push`` sends the dataset's default graph to (actors, merged accusations).
+MERGED_GRAPH = DATA["dataset/merged"]
+
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,
     "kgid": str(DATA),
     "schema": str(SCHEMA),
-    "prov": "http://www.w3.org/ns/prov#",
+    "prov": str(PROV),
     "oa": str(OA),
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "owl": "http://www.w3.org/2002/07/owl#",

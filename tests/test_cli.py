@@ -23,7 +23,9 @@ def _flat(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["build"], ["query"], ["stats"]], ids=["kg", "build", "query", "stats"]
+    "command",
+    [[], ["build"], ["query"], ["stats"], ["serve"], ["verify"]],
+    ids=["kg", "build", "query", "stats", "serve", "verify"],
 )
 def test_help_shows_an_example(kg_cli, command: list[str]) -> None:
     result = kg_cli([*command, "--help"])
@@ -73,9 +75,11 @@ def test_query_csv(kg_cli, corpus_build: Path) -> None:
 def test_query_json(kg_cli, corpus_build: Path) -> None:
     result = kg_cli(["query", "who-accused-whom", "--out", str(corpus_build), "--format", "json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.stdout)
+    doc = json.loads(result.stdout)  # W3C SPARQL 1.1 query results JSON
+    assert {"accuser", "accused"} <= set(doc["head"]["vars"])
+    rows = doc["results"]["bindings"]
     assert isinstance(rows, list) and rows
-    assert {"accuser", "accused"} <= rows[0].keys()
+    assert rows[0]["accuser"]["type"] == "literal" and rows[0]["accuser"]["xml:lang"] == "fr"
 
 
 def test_unknown_query_fails_clearly(kg_cli, corpus_build: Path) -> None:

@@ -16,12 +16,13 @@ from exportfixtures import EVIL, make_kg
 
 from kg import export
 from kg.export import EXPORTERS, load_graph, write_all, write_claims_jsonl
-from kg.records import ENTITY_TYPES, STATUSES, KnowledgeGraph
+from kg.records import CAMEO_CODES, ENTITY_TYPES, STATUSES, KnowledgeGraph
 
 EXTRA_FIELDS = [
     "offense_start",
     "offense_end",
     "category",
+    "cameo",
     "reported_by_id",
     "about",
     "accusation",
@@ -122,6 +123,7 @@ def test_claims_follow_the_contract(kg: KnowledgeGraph, out: Path) -> None:
         for key in ("start", "end", "offense_start", "offense_end"):
             assert isinstance(row[key], int) and not isinstance(row[key], bool)
         assert row["reported_by"] is None or isinstance(row["reported_by"], str)
+        assert row["cameo"] == (CAMEO_CODES.get(row["category"]) if row["category"] else None)
         text = texts[row["article"]]
         assert text[row["start"] : row["end"]] == row["sentence"]
         assert text[row["offense_start"] : row["offense_end"]] == row["offense"]

@@ -24,10 +24,12 @@ from rich.table import Table
 
 from kg.queries import (
     GRAPH_QUERIES,
+    QueryInfo,
     accusation_chains,
     bind_params,
     central_actors,
     communities,
+    execute,
     format_rows,
     get_query,
     list_queries,
@@ -35,7 +37,6 @@ from kg.queries import (
     run_named,
     run_sparql,
     shorten,
-    sparql_literal,
 )
 from kg.rdf import write_rdf
 from kg.records import KnowledgeGraph
@@ -141,7 +142,7 @@ def test_accusations_by(store: ox.Store) -> None:
 )
 def test_params_are_escaped_literals(store: ox.Store, entity: str) -> None:
     assert run_named(store, "accusations-against", {"entity": entity}) == (
-        ["accuser", "accused", "offense", "category", "status", "articles", "accusation"],
+        ["accuser", "accused", "offense", "category", "status", "articles", "accusation", "entity"],
         [],
     )
 
@@ -198,12 +199,14 @@ def test_shorten() -> None:
     assert shorten("https://example.org/x") == "https://example.org/x"
 
 
-def test_sparql_literal_parses_back(store: ox.Store) -> None:
+def test_params_are_bound_by_the_engine(store: ox.Store) -> None:
+    echo = QueryInfo(
+        "echo", "echo", "", ("v",), "SELECT ?x ?v WHERE { VALUES ?x { 1 } FILTER(STR($v) != '') }"
+    )
     for value in ['a"b', "c\\d", "e\nf\r\tg", "l'Œil 🙂", "$entity"]:
-        assert run_sparql(store, f"SELECT ?v WHERE {{ BIND({sparql_literal(value)} AS ?v) }}") == (
-            ["v"],
-            [[value]],
-        )
+        assert run_sparql(store, echo.sparql, bind_params(echo, {"v": value})) == (["x", "v"], [["1", value]])
+    with pytest.raises(ValueError, match="must select it"):
+        execute(store, "SELECT ?x WHERE { BIND(?v AS ?x) }", {ox.Variable("v"): ox.Literal("a")})
 
 
 def test_load_store_falls_back_to_turtle(out_dir: Path, tmp_path: Path, store: ox.Store) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +19,19 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, UR
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+import kg as kg_package
 from kg.graph import XML_INVALID, build_graph
-from kg.rdf import RDF_FORMATS, build_dataset, load_ontology, serialize, to_graph, validate, write_rdf
-from kg.records import Article, Claim, Entity, KnowledgeGraph
+from kg.rdf import (
+    PACKAGED_FILES,
+    RDF_FORMATS,
+    build_dataset,
+    load_ontology,
+    serialize,
+    to_graph,
+    validate,
+    write_rdf,
+)
+from kg.records import CAMEO_CODES, Article, Claim, Entity, KnowledgeGraph
 from kg.vocab import (
     KG,
     KG_NS,
@@ -28,6 +40,7 @@ from kg.vocab import (
     accusation_iri,
     article_graph_iri,
     article_iri,
+    category_iri,
     claim_iri,
     entity_iri,
     iri_id,
@@ -106,8 +119,8 @@ def test_accusations_actors_and_articles(kg: KnowledgeGraph, graph: Graph) -> No
     assert set(graph.subjects(RDF.type, SCHEMA.NewsArticle)) == {article_iri(a.id) for a in kg.articles}
     assert (entity_iri(A), KG.accuses, entity_iri(B)) in graph
     assert (entity_iri(B), KG.accuses, entity_iri(A)) in graph
-    assert graph.value(entity_iri(B), SKOS.prefLabel) == Literal(ACTORS[B])
-    assert Literal("Sodexa") in set(graph.objects(entity_iri(C), SKOS.altLabel))
+    assert graph.value(entity_iri(B), SKOS.prefLabel) == Literal(ACTORS[B], lang="fr")
+    assert Literal("Sodexa", lang="fr") in set(graph.objects(entity_iri(C), SKOS.altLabel))
     assert (entity_iri(A), RDF.type, SCHEMA.Person) in graph
     assert (entity_iri(A), OWL.sameAs, URIRef("https://www.wikidata.org/wiki/Q0000001")) in graph
 
@@ -132,7 +145,7 @@ def test_text_anchor_selectors(kg: KnowledgeGraph, graph: Graph) -> None:
     for c in kg.claims:
         position = position_selector_iri(c.id)
         start, end = graph.value(position, OA.start), graph.value(position, OA.end)
-        assert start.datatype == XSD.nonNegativeInteger
+        assert start.datatype == XSD.integer
         assert texts[c.article][int(start) : int(end)] == c.sentence
         annotation = graph.value(claim_iri(c.id), KG.annotation)
         target = graph.value(annotation, OA.hasTarget)
@@ -151,7 +164,7 @@ def test_article_metadata(graph: Graph) -> None:
     midi, monde = article_iri("midilibre_2024_durand"), article_iri("lemonde_2024_oeil")
     assert graph.value(midi, SCHEMA.datePublished) == Literal("2024-03-12", datatype=XSD.date)
     assert graph.value(monde, SCHEMA.datePublished) == Literal("13 mars 2024")
-    assert graph.value(graph.value(midi, SCHEMA.publisher), SCHEMA.name) == Literal("Midi Libre")
+    assert graph.value(graph.value(midi, SCHEMA.publisher), SCHEMA.name) == Literal("Midi Libre", lang="fr")
     lez = graph.value(article_iri("francebleu_2024_lez"), SCHEMA.url)
     assert lez == URIRef("https://www.francebleu.fr/infos/lez%20rejets")
     assert str(graph.value(midi, SCHEMA.text)).startswith("Le maire Jean-Pierre Durand")
@@ -199,14 +212,39 @@ def test_oxigraph_reads_every_file(out_dir: Path, graph: Graph) -> None:
         assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(graph), name
 
 
+# raptor's syntax name for each file rapper reads (it has no JSON-LD parser; pyoxigraph reads that)
+_RAPPER = {"graph.ttl": "turtle", "graph.nt": "ntriples", "graph.trig": "trig", "graph.nq": "nquads"}
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="raptor's rapper is not installed (raptor2-utils)")
+@pytest.mark.parametrize("name", sorted(_RAPPER))
+def test_rapper_reads_every_file_with_the_same_count(
+    name: str, kg: KnowledgeGraph, out_dir: Path, graph: Graph
+) -> None:
+    done = subprocess.run(
+        ["rapper", "--count", "--input", _RAPPER[name], str(out_dir / name)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    found = re.search(r"returned (\d+) (?:triples|statements)", done.stderr)
+    assert found, done.stderr
+    quads = sum(1 for _ in build_dataset(kg).quads())
+    assert int(found.group(1)) == (quads if name in ("graph.trig", "graph.nq") else len(graph)), name
+
+
 def test_write_rdf_writes_every_format(kg: KnowledgeGraph, tmp_path: Path) -> None:
     paths = write_rdf(kg, tmp_path)
-    assert [p.name for p in paths] == list(RDF_FORMATS)
+    assert [p.name for p in paths] == [*RDF_FORMATS, *PACKAGED_FILES]
     for p in paths:
         data = p.read_bytes()
         assert data.endswith(b"\n") and len(data) > 1000, p.name
         data.decode("utf-8")
-    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(RDF_FORMATS)  # no temporary file left
+    # no temporary file left
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted([*RDF_FORMATS, *PACKAGED_FILES])
+    for name in PACKAGED_FILES:  # the package's own files, as they are
+        assert (tmp_path / name).read_bytes() == (Path(kg_package.__file__).parent / name).read_bytes()
 
 
 def test_writing_twice_gives_identical_bytes(tmp_path: Path) -> None:
@@ -280,16 +318,16 @@ def test_missing_accused_fails(kg: KnowledgeGraph, graph: Graph) -> None:
 
 def test_negative_offset_fails(kg: KnowledgeGraph, graph: Graph) -> None:
     p = position_selector_iri(kg.claims[0].id)
-    bad = Literal("-3", datatype=XSD.nonNegativeInteger)
+    bad = Literal("-3", datatype=XSD.integer)
     conforms, _ = validate(_broken(graph, remove=[(p, OA.start, None)], add=[(p, OA.start, bad)]))
     assert not conforms
-    bad = Literal(-3, datatype=XSD.integer)
+    bad = Literal("3", datatype=XSD.nonNegativeInteger)  # not the datatype kg writes
     assert not validate(_broken(graph, remove=[(p, OA.start, None)], add=[(p, OA.start, bad)]))[0]
 
 
 def test_start_after_end_fails(kg: KnowledgeGraph, graph: Graph) -> None:
     p = position_selector_iri(kg.claims[0].id)
-    late = Literal(str(10**6), datatype=XSD.nonNegativeInteger)
+    late = Literal(str(10**6), datatype=XSD.integer)
     assert not validate(_broken(graph, remove=[(p, OA.start, None)], add=[(p, OA.start, late)]))[0]
 
 
@@ -306,7 +344,7 @@ def test_start_after_end_fails(kg: KnowledgeGraph, graph: Graph) -> None:
 )
 def test_other_violations_fail(change: str, kg: KnowledgeGraph, graph: Graph) -> None:
     acc, claim = accusation_iri(kg.accusations[0].id), kg.claims[0]
-    quote = next(s for s in graph.subjects(OA.exact, Literal(claim.sentence)))
+    quote = next(s for s in graph.subjects(OA.exact, Literal(claim.sentence, lang="fr")))
     edits = {
         "no evidence": ([(acc, KG.evidence, None)], []),
         "two accusers": ([], [(acc, KG.accuser, entity_iri(C))]),
@@ -315,7 +353,7 @@ def test_other_violations_fail(change: str, kg: KnowledgeGraph, graph: Graph) ->
             [(entity_iri(A), KG.entityType, None)],
             [(entity_iri(A), KG.entityType, Literal("X"))],
         ),
-        "empty quote": ([(quote, OA.exact, None)], [(quote, OA.exact, Literal(""))]),
+        "empty quote": ([(quote, OA.exact, None)], [(quote, OA.exact, Literal("", lang="fr"))]),
         "no identifier": ([(article_iri(claim.article), SCHEMA.identifier, None)], []),
     }
     remove, add = edits[change]
@@ -396,7 +434,64 @@ def test_odd_ids_and_names_survive_a_round_trip(ident: str, name: str) -> None:
         parsed = Graph().parse(data=serialize(kg, fmt), format=fmt)
         assert isomorphic(parsed, graph), fmt
     # build_graph drops from an entity id what XML cannot hold (so that GraphML holds the same id)
-    assert graph.value(entity_iri(XML_INVALID.sub("", ident)), SKOS.prefLabel) == Literal(name)
+    assert graph.value(entity_iri(XML_INVALID.sub("", ident)), SKOS.prefLabel) == Literal(name, lang="fr")
     parsed = Dataset()
     parsed.parse(data=serialize(kg, "trig"), format="trig")
     assert isomorphic(_union(parsed), graph)
+
+
+# --- what a SPARQL user finds without inference ---------------------------------------------
+
+PROV = "http://www.w3.org/ns/prov#"
+
+
+def test_french_text_is_tagged_fr_and_codes_are_not(graph: Graph) -> None:
+    french = [KG.offense, KG.content, KG.cue, OA.exact, SKOS.prefLabel, SKOS.altLabel, SCHEMA.text]
+    for p in french:
+        values = list(graph.objects(None, p))
+        assert values, p
+        assert all(isinstance(v, Literal) and v.language == "fr" for v in values), p
+    for p in (KG.entityType, KG.claimType, SCHEMA.identifier, KG.cameoCode):
+        values = list(graph.objects(None, p))
+        assert values and all(v.language is None for v in values), p
+
+
+def test_prov_instance_triples(kg: KnowledgeGraph, graph: Graph) -> None:
+    derived, attributed = URIRef(PROV + "wasDerivedFrom"), URIRef(PROV + "wasAttributedTo")
+    for c in kg.claims:
+        assert (claim_iri(c.id), derived, article_iri(c.article)) in graph
+        reporters = set(graph.objects(claim_iri(c.id), attributed))
+        assert reporters == ({entity_iri(c.reported_by)} if c.reported_by else set())
+    for a in kg.accusations:
+        assert set(graph.objects(accusation_iri(a.id), derived)) == {claim_iri(i) for i in a.claims}
+    # SPARQL without inference reaches an article from an accusation in two prov steps
+    rows = graph.query(
+        "SELECT DISTINCT ?article WHERE "
+        "{ ?a a kg:Accusation ; prov:wasDerivedFrom/prov:wasDerivedFrom ?article }",
+        initNs={"kg": KG_NS, "prov": PROV},
+    )
+    assert {r[0] for r in rows} == {article_iri(i) for a in kg.accusations for i in a.articles}
+
+
+def test_cameo_codes_are_data(kg: KnowledgeGraph, graph: Graph) -> None:
+    categories = {a.category for a in kg.accusations if a.category}
+    known = categories & set(CAMEO_CODES)
+    assert known, "the fixture should use categories of the taxonomy"
+    for name in known:
+        assert graph.value(category_iri(name), KG.cameoCode) == Literal(CAMEO_CODES[name])
+    for name in categories - known:  # a category outside the taxonomy gets no made-up code
+        assert graph.value(category_iri(name), KG.cameoCode) is None
+
+
+def test_every_actor_type_has_a_schema_class(graph: Graph) -> None:
+    expected = {
+        "PER": SCHEMA.Person,
+        "ORG": SCHEMA.Organization,
+        "GPE": SCHEMA.AdministrativeArea,
+        "LOC": SCHEMA.Place,
+        "OTHER": SCHEMA.Thing,
+    }
+    for actor in graph.subjects(RDF.type, KG.Actor):
+        kind = str(graph.value(actor, KG.entityType))
+        assert expected[kind] in set(graph.objects(actor, RDF.type)), actor
+        assert URIRef(PROV + "Agent") in set(graph.objects(actor, RDF.type)), actor

@@ -36,7 +36,7 @@ from kg import queries
 from kg.export import EXPORTERS, load_graph, write_all, write_viewer
 from kg.graph import build_graph
 from kg.queries import QueryInfo, bind_params, list_queries, load_store, run_named, run_sparql
-from kg.rdf import RDF_FORMATS, write_rdf
+from kg.rdf import PACKAGED_FILES, RDF_FORMATS, write_rdf
 from kg.records import Article, Claim, Entity, KnowledgeGraph
 from kg.vocab import KG, SCHEMA, entity_iri, iri_id
 
@@ -45,7 +45,7 @@ from kg.vocab import KG, SCHEMA, entity_iri, iri_id
 # The named queries that take ``entity``, and the column holding the actor it names.
 MATCHED_COLUMN = {"accusations-against": "accused", "accusations-by": "accuser"}
 # The same binding, in a query that only gives the bound value back.
-ECHO = QueryInfo("echo", "echo", "", ("entity",), "SELECT ?v WHERE { BIND($entity AS ?v) }")
+ECHO = QueryInfo("echo", "echo", "", ("entity",), "SELECT ?v ?entity WHERE { VALUES ?v { 1 } }")
 
 # A real actor's name or id, so that a payload that escaped its literal would find rows.
 _ANCHORS = ["", "Sodexa", "ent-sodexa", ACTORS["ent-durand"], ACTORS["ent-oeil-citoyen"], "l'association"]
@@ -146,7 +146,10 @@ def _check_literal(store: ox.Store, kg: KnowledgeGraph, value: str, names: list[
         columns, rows = run_named(store, name, {"entity": value})
         found = {row[columns.index("accusation")] for row in rows}
         assert found == _expected_accusations(kg, name, value), (name, value)
-    assert run_sparql(store, bind_params(ECHO, {"entity": value})) == (["v"], [[value]]), value
+    assert run_sparql(store, ECHO.sparql, bind_params(ECHO, {"entity": value})) == (
+        ["v", "entity"],
+        [["1", value]],
+    ), value
 
 
 def test_every_query_with_a_parameter_is_tested() -> None:
@@ -175,16 +178,15 @@ def test_hostile_parameters_stay_literals(store: ox.Store, kg: KnowledgeGraph) -
         pytest.param(lambda v: "'''" + v + "'''", id="long-quotes"),
     ],
 )
-def test_the_battery_finds_a_naive_binder(
-    store: ox.Store, kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch, naive
-) -> None:
-    """The battery can fail: with a naive ``sparql_literal`` some value finds another actor's rows."""
-    monkeypatch.setattr(queries, "sparql_literal", naive)
+def test_the_battery_finds_a_naive_binder(store: ox.Store, kg: KnowledgeGraph, naive) -> None:
+    """The battery can fail: pasting the value into the query text, as a naive binder would,
+    lets some value find another actor's rows."""
 
     def leaks(value: str) -> bool:
         for name in MATCHED_COLUMN:
+            pasted = queries.get_query(name).sparql.replace("STR($entity)", naive(value))
             try:
-                columns, rows = run_named(store, name, {"entity": value})
+                columns, rows = run_sparql(store, pasted)
             except SyntaxError:  # broke the query without leaking
                 continue
             if {row[columns.index("accusation")] for row in rows} != _expected_accusations(kg, name, value):
@@ -192,6 +194,22 @@ def test_the_battery_finds_a_naive_binder(
         return False
 
     assert any(leaks(value) for value in BATTERY if _is_text(value))
+
+
+def test_values_never_become_query_text(store: ox.Store) -> None:
+    """kg hands the engine the query file's text as it is, and the value as a term."""
+    seen: list[tuple[str, dict[str, object]]] = []
+
+    class Recorder:
+        def query(self, sparql: str, **options: object) -> object:
+            seen.append((sparql, options))
+            return store.query(sparql, **options)  # type: ignore[arg-type]
+
+    value = 'x") } UNION { ?s ?p ?o } #'
+    run_named(Recorder(), "accusations-against", {"entity": value})  # type: ignore[arg-type]
+    [(sparql, options)] = seen
+    assert sparql == queries.get_query("accusations-against").sparql
+    assert options["substitutions"] == {ox.Variable("entity"): ox.Literal(value)}
 
 
 _SPARQL_PIECES = st.sampled_from(
@@ -609,7 +627,7 @@ def test_article_ids_do_not_leave_the_output_folder(tmp_path: Path) -> None:
     before = _files(tmp_path)
     written = write_all(kg, out) + write_rdf(kg, out)
     assert _files(tmp_path) - before == {out, *written}
-    assert sorted(p.name for p in out.iterdir()) == sorted([*EXPORTERS, *RDF_FORMATS])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*EXPORTERS, *RDF_FORMATS, *PACKAGED_FILES])
 
     # the ids are data: they come back from the JSON Lines, the RDF and the viewer as they went in
     assert load_graph(out) == kg
