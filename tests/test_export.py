@@ -259,7 +259,9 @@ def test_graph_xml_round_trip(kg: KnowledgeGraph, out: Path, reader: str) -> Non
         assert data["status"] == a.status
         assert data["offense"] == a.offense
         assert data["category"] == (a.category or "")
+        assert data["cameo"] == CAMEO_CODES.get(a.category or "", "")
         assert data["sources"] == len(a.articles)
+    assert any(d["cameo"] for _, _, d in g.edges(data=True)), "the fixture should have a CAMEO code"
     if reader == "gexf":
         assert g.nodes["ent-obrien"]["viz"]["color"]["b"] == 167
     else:
@@ -291,8 +293,10 @@ def test_cyjs(kg: KnowledgeGraph, out: Path) -> None:
     ids = [n["data"]["id"] for n in nodes] + [e["data"]["id"] for e in edges]
     assert len(ids) == len(set(ids))
     assert {n["data"]["id"]: n["data"]["name"] for n in nodes} == {e.id: e.name for e in kg.entities}
+    accusations = {a.id: a for a in kg.accusations}
     for e in edges:
-        assert {"id", "source", "target", "interaction", "status"} <= set(e["data"])
+        assert {"id", "source", "target", "interaction", "status", "cameo"} <= set(e["data"])
+        assert e["data"]["cameo"] == CAMEO_CODES.get(accusations[e["data"]["id"]].category or "", "")
     g = nx.cytoscape_graph(doc)
     assert g.is_directed() and g.is_multigraph()
     assert set(g.nodes) == {e.id for e in kg.entities}
