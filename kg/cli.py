@@ -70,6 +70,7 @@ EXIT_CODES: dict[int, str] = {
     4: "another kg build is writing into --out",
     5: "built, but an input named on the command line does not exist (--keep-going gives 0)",
     6: "the outputs could not be written (disk full, I/O error); the previous build was kept",
+    7: "kg push: the store could not be reached, refused the credentials or the request, or failed",
     130: "interrupted; the previous build was kept",
 }
 _EXIT_HELP = "Exit codes: " + "; ".join(f"{code} {what}" for code, what in EXIT_CODES.items()) + "."
@@ -482,6 +483,92 @@ def verify(out: OutOption = Path("outputs")) -> None:
         raise typer.Exit(1)
     store = " and the store holds graph.nq" if (out / "store").is_dir() else ""
     _say("ok", "green", f"{out}: every file matches {outdir.MANIFEST}{store}", console=out_console)
+
+
+_PUSH_HELP = (
+    "Credentials: basic auth from the environment only, KG_PUSH_USER and KG_PUSH_PASSWORD (never on "
+    "the command line). Exit codes: 0 pushed, or up to date, or the dry run reported; 2 usage error "
+    "(not a sealed build, a bad --endpoint or --timeout, one credential variable set alone); "
+    f"7 {EXIT_CODES[7].removeprefix('kg push: ')}."
+)
+
+
+@app.command(epilog=_PUSH_HELP)
+def push(
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint",
+            "-e",
+            help="The store's SPARQL 1.1 Graph Store Protocol endpoint: Oxigraph http://HOST:7878/store, "
+            "Fuseki http://HOST:3030/DATASET/data, GraphDB http://HOST:7200/repositories/ID/rdf-graphs/service.",
+            show_default=False,
+        ),
+    ],
+    out: OutOption = Path("outputs"),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Read the store's manifest and report; write nothing.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Re-send every graph, changed or not.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each answer of the store.")] = 60.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Load a build into a triple store: one named graph per article, the merged graph and the
+    ontology in their own graphs, each sent whole with HTTP PUT.
+
+    Pushing again sends only the graphs that changed, and deletes the article graphs of an
+    earlier push that the build no longer has; kg keeps the list of what it pushed (with each
+    graph's SHA-256) in the store, in the graph https://w3id.org/kg-fr/id/dataset/push-manifest.
+
+    Example: kg push --out outputs --endpoint http://localhost:7878/store --dry-run
+    """
+    import json
+    import math
+
+    from rich.table import Table
+
+    from kg import push as pushing
+
+    if not math.isfinite(timeout) or timeout <= 0:
+        _fail(f"--timeout {timeout}: expected a positive number of seconds")
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True
+    )
+    try:
+        credentials = pushing.credentials_from_env()
+        with progress:
+            task = progress.add_task("reading the build", total=None)
+
+            def on_request(method: str, iri: str | None) -> None:
+                progress.update(task, description=f"{method} {iri}")
+
+            report = pushing.push(
+                out,
+                endpoint,
+                dry_run=dry_run,
+                force=force,
+                timeout=timeout,
+                credentials=credentials,
+                on_request=on_request,
+            )
+    except pushing.UsageError as e:
+        _fail(str(e))
+        return
+    except pushing.StoreError as e:
+        _say("error:", "red", str(e))
+        raise typer.Exit(7) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    title = f"kg push to {endpoint}" + (" (dry run: nothing was written)" if dry_run else "")
+    table = Table(title=visible(title))
+    for column in ("graph", "kind", "action", "triples", "before"):
+        table.add_column(column, justify="right" if column in ("triples", "before") else "left")
+    for c in report.changes:
+        before = "" if c.previous is None else str(c.previous)
+        table.add_row(escape(visible(c.name)), c.kind, c.action, str(c.triples), before)
+    out_console.print(table)
+    _say("dry run:" if dry_run else "ok", "yellow" if dry_run else "green", report.summary())
 
 
 def _open_build(out: Path) -> None:
