@@ -186,10 +186,10 @@ class PushReport:
         """One line: what was (or would be) done, with counts."""
         totals = self.totals()
         parts = [
-            f"{t['graphs']} {action} ({t['triples']} triples)"
-            for action, t in totals.items()
-            if t["graphs"]
+            f"{t['graphs']} {action} ({t['triples']} triples)" for action, t in totals.items() if t["graphs"]
         ]
+        if not self.written:
+            return f"{self.endpoint} is up to date: " + ", ".join(parts)
         verb = "would push" if self.dry_run else "pushed"
         return f"{verb} {len(self.changes)} graphs to {self.endpoint}: " + ", ".join(parts)
 
