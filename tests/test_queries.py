@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +14,7 @@ import pytest
 from kgfixtures import ACTORS, A, B, C, D, make_kg
 from rich.console import Console
 from rich.table import Table
+from servers import oxigraph_server, sparql_select
 
 from kg.queries import (
     GRAPH_QUERIES,
@@ -281,81 +275,23 @@ def test_format_rows() -> None:
 
 # A real SPARQL endpoint
 
-_OXIGRAPH = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
-_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture
 def sparql_endpoint(out_dir: Path, tmp_path: Path) -> Iterator[str]:
     """An oxigraph server on a free loopback port holding graph.nt; always stopped."""
-    if not Path(_OXIGRAPH).is_file():
-        pytest.skip("the oxigraph server binary is not installed")
-    location = tmp_path / "oxigraph"
-    subprocess.run(
-        [_OXIGRAPH, "load", "--location", str(location), "--file", str(out_dir / "graph.nt")],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [_OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(
-                    f"oxigraph exited: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}"
-                )
-            try:
-                with _LOOPBACK.open(f"{base}/query?query=ASK%7B%7D", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    pytest.fail("oxigraph did not answer within 20 s")
-                time.sleep(0.1)
+    with oxigraph_server(tmp_path / "oxigraph", load=out_dir / "graph.nt") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        if proc.stderr:
-            with contextlib.suppress(OSError):
-                proc.stderr.close()
 
 
 def _http_select(base: str, sparql: str) -> tuple[list[str], list[list[str]]]:
-    request = urllib.request.Request(
-        f"{base}/query",
-        data=urllib.parse.urlencode({"query": sparql}).encode("utf-8"),
-        headers={
-            "Accept": "application/sparql-results+json",
-            "Content-Type": "application/x-www-form-urlencoded",
-        },
-    )
-    with _LOOPBACK.open(request, timeout=30) as response:
-        doc = json.load(response)
-    columns = doc["head"]["vars"]
+    columns, bindings = sparql_select(base, sparql)
 
     def value(binding: dict[str, str] | None) -> str:
         if binding is None:
             return ""
         return shorten(binding["value"]) if binding["type"] == "uri" else binding["value"]
 
-    return columns, [[value(b.get(c)) for c in columns] for b in doc["results"]["bindings"]]
+    return columns, [[value(b.get(c)) for c in columns] for b in bindings]
 
 
 def test_who_accused_whom_over_http(sparql_endpoint: str, store: ox.Store) -> None:

@@ -1,0 +1,99 @@
+"""Real servers for the tests: ``oxigraph serve`` on a free loopback port, always stopped.
+
+>>> free_port() > 0
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+__all__ = ["LOOPBACK", "OXIGRAPH", "free_port", "oxigraph_server", "sparql_select"]
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+#: An opener that never goes through a proxy (the servers listen on 127.0.0.1).
+LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 at the time of the call."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path, *, load: Path | None = None) -> Iterator[str]:
+    """``oxigraph serve --location LOCATION`` on a free loopback port; yields its base URL
+    (``http://127.0.0.1:PORT``, with ``/query`` and ``/store``) once it answers, and stops it on
+    exit. ``load`` is an RDF file loaded into the store first. Skips the test when the
+    ``oxigraph`` binary (PyPI package ``oxigraph``) is not installed."""
+    if not Path(OXIGRAPH).is_file():
+        pytest.skip("the oxigraph server binary is not installed")
+    if load is not None:
+        subprocess.run(
+            [OXIGRAPH, "load", "--location", str(location), "--file", str(load)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(
+                    f"oxigraph exited: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}"
+                )
+            try:
+                with LOOPBACK.open(f"{base}/query?query=ASK%7B%7D", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    pytest.fail("oxigraph did not answer within 20 s")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        if proc.stderr:
+            with contextlib.suppress(OSError):
+                proc.stderr.close()
+
+
+def sparql_select(base: str, sparql: str) -> tuple[list[str], list[dict[str, dict[str, str]]]]:
+    """A SELECT on ``BASE/query``: its variables and its bindings, as SPARQL results JSON has them."""
+    request = urllib.request.Request(
+        f"{base}/query",
+        data=urllib.parse.urlencode({"query": sparql}).encode("utf-8"),
+        headers={
+            "Accept": "application/sparql-results+json",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
+    with LOOPBACK.open(request, timeout=30) as response:
+        doc = json.load(response)
+    return doc["head"]["vars"], doc["results"]["bindings"]
