@@ -532,7 +532,11 @@ def push(
     if not math.isfinite(timeout) or timeout <= 0:
         _fail(f"--timeout {timeout}: expected a positive number of seconds")
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
     )
     try:
         credentials = pushing.credentials_from_env()
