@@ -244,6 +244,20 @@ def test_a_removed_article_is_deleted_and_graphs_kg_did_not_push_stay(
     assert monde not in {c.graph for c in push(smaller, f"{base}/store").changes}  # forgotten
 
 
+def test_a_manifest_naming_a_graph_outside_kgs_iris_never_deletes_it(build: Path, base: str) -> None:
+    _put(base, FOREIGN_GRAPH, "<urn:x:s> <urn:x:p> <urn:x:o> .\n")
+    push(build, f"{base}/store")
+    listed = _fetch(base, MANIFEST_GRAPH).body.decode()
+    _put(
+        base,
+        MANIFEST_GRAPH,
+        listed + f"<{MANIFEST_GRAPH}> <http://purl.org/dc/terms/hasPart> <{FOREIGN_GRAPH}> .\n",
+    )
+    report = push(build, f"{base}/store")
+    assert FOREIGN_GRAPH not in _actions(report)
+    assert FOREIGN_GRAPH in _graphs(base)
+
+
 def test_dry_run_writes_nothing(build: Path, base: str, tmp_path: Path) -> None:
     sent, on_request = _recorder()
     report = push(build, f"{base}/store", dry_run=True, on_request=on_request)
