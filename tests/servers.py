@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -36,10 +36,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def oxigraph_server(location: Path, *, load: Path | None = None) -> Iterator[str]:
+def oxigraph_server(location: Path, *, load: Path | None = None, args: Sequence[str] = ()) -> Iterator[str]:
     """``oxigraph serve --location LOCATION`` on a free loopback port; yields its base URL
     (``http://127.0.0.1:PORT``, with ``/query`` and ``/store``) once it answers, and stops it on
-    exit. ``load`` is an RDF file loaded into the store first. Skips the test when the
+    exit. ``load`` is an RDF file loaded into the store first; ``args`` more options of
+    ``oxigraph serve`` (``--union-default-graph``). Skips the test when the
     ``oxigraph`` binary (PyPI package ``oxigraph``) is not installed."""
     if not Path(OXIGRAPH).is_file():
         pytest.skip("the oxigraph server binary is not installed")
@@ -53,7 +54,7 @@ def oxigraph_server(location: Path, *, load: Path | None = None) -> Iterator[str
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -38,6 +38,7 @@ from kg.push import (
     load_build,
     push,
 )
+from kg.queries import get_query, load_store, run_named, shorten
 from kg.records import KnowledgeGraph
 from kg.vocab import article_graph_iri
 
@@ -308,6 +309,26 @@ def test_a_push_cut_half_way_is_repaired_by_the_next(build: Path, base: str, tmp
     assert set(_actions(report).values()) == {"replaced", "removed"}  # none trusted as unchanged
     assert monde not in _graphs(base)
     assert _count(base) == _expected_quads(smaller)
+
+
+def test_named_queries_see_the_pushed_graphs_through_a_union_default_graph(
+    build: Path, tmp_path: Path
+) -> None:
+    """kg's named queries have no GRAPH clause: on a store that unions its graphs into the
+    default graph (``oxigraph serve --union-default-graph``) they give the rows of ``kg query``."""
+    sparql = get_query("who-accused-whom").sparql
+    local = run_named(load_store(build), "who-accused-whom")
+    with oxigraph_server(tmp_path / "union", args=["--union-default-graph"]) as base:
+        push(build, f"{base}/store")
+        columns, bindings = sparql_select(base, sparql)
+
+    def value(binding: dict[str, str] | None) -> str:
+        if binding is None:
+            return ""
+        return shorten(binding["value"]) if binding["type"] == "uri" else binding["value"]
+
+    rows = [[value(b.get(c)) for c in columns] for b in bindings]
+    assert (columns, rows) == local and rows
 
 
 # ---------------------------------------------------------------------------------------------
