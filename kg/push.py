@@ -228,8 +228,8 @@ def canonical(triples: Iterable[Triple], iri: str = "", kind: str = "other") -> 
         dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
         items = [(q.subject, q.predicate, q.object) for q in dataset]
     text = ox.serialize([ox.Triple(s, p, o) for s, p, o in items], format=ox.RdfFormat.N_TRIPLES) or b""
-    lines = sorted(set(text.splitlines()))
-    body = b"".join(line + b"\n" for line in lines if line.strip())
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    body = b"".join(line + b"\n" for line in lines)
     return GraphPayload(iri, kind, body, len(lines), hashlib.sha256(body).hexdigest())
 
 

@@ -164,6 +164,16 @@ def test_the_build_gives_one_graph_per_article_plus_merged_and_ontology(build: P
     assert load_build(build) == payloads  # canonical: the same bytes and hashes every time
 
 
+def test_the_ontology_of_the_build_is_preferred_to_the_packaged_one(tmp_path: Path) -> None:
+    packaged = {p.iri: p for p in load_build(_seal(make_kg(), tmp_path / "a"))}[ONTOLOGY_GRAPH]
+    with outdir.Build(tmp_path / "b") as stage:
+        rdf.write_rdf(make_kg(), stage)
+        (stage / "ontology.ttl").write_text("<urn:x:kg> a <http://www.w3.org/2002/07/owl#Ontology> .\n")
+    own = {p.iri: p for p in load_build(tmp_path / "b")}[ONTOLOGY_GRAPH]
+    assert own.triples == 1 and packaged.triples > 100
+    assert own.body.startswith(b"<urn:x:kg> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ")
+
+
 def test_a_build_that_is_not_sealed_is_refused(build: Path, base: str) -> None:
     with (build / "graph.trig").open("a", encoding="utf-8") as f:
         f.write("<urn:x:a> <urn:x:b> <urn:x:c> .\n")
