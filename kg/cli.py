@@ -564,8 +564,7 @@ def push(
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
-    title = f"kg push to {endpoint}" + (" (dry run: nothing was written)" if dry_run else "")
-    table = Table(title=visible(title))
+    table = Table(title="dry run: nothing was written" if dry_run else None)
     for column in ("graph", "kind", "action", "triples", "before"):
         table.add_column(column, justify="right" if column in ("triples", "before") else "left")
     for c in report.changes:

@@ -511,8 +511,8 @@ class _Client:
                 f"{where}: the store failed on {method} ({status} {reason}{said}); check its log"
             )
         return StoreError(
-            f"{where}: {method} answered {status} {reason}{said}; check that the URL is the store's Graph "
-            f"Store Protocol endpoint ({_ENDPOINT_HINT})"
+            f"{where}: does not answer as a Graph Store Protocol endpoint ({method}: {status} "
+            f"{reason}{said}); check the URL ({_ENDPOINT_HINT})"
         )
 
     def probe(self) -> None:
