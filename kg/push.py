@@ -191,7 +191,7 @@ class PushReport:
         if not self.written:
             return f"{self.endpoint} is up to date: " + ", ".join(parts)
         verb = "would push" if self.dry_run else "pushed"
-        return f"{verb} {len(self.changes)} graphs to {self.endpoint}: " + ", ".join(parts)
+        return f"{verb} to {self.endpoint}: " + ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (``kg push --json``)."""
