@@ -489,7 +489,7 @@ _PUSH_HELP = (
     "Credentials: basic auth from the environment only, KG_PUSH_USER and KG_PUSH_PASSWORD (never on "
     "the command line). Exit codes: 0 pushed, or up to date, or the dry run reported; 2 usage error "
     "(not a sealed build, a bad --endpoint or --timeout, one credential variable set alone); "
-    f"7 {EXIT_CODES[7].removeprefix('kg push: ')}."
+    f"7 {EXIT_CODES[7].removeprefix('kg push: ')}; 130 interrupted (the next push completes it)."
 )
 
 
@@ -561,6 +561,9 @@ def push(
     except pushing.StoreError as e:
         _say("error:", "red", str(e))
         raise typer.Exit(7) from None
+    except KeyboardInterrupt:
+        _say("interrupted:", "red", "the store may hold part of this push; the next kg push completes it")
+        raise typer.Exit(130) from None
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return

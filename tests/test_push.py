@@ -109,9 +109,9 @@ def _fetch(base: str, iri: str) -> GraphPayload:
 
 
 def _as_stored(payload: GraphPayload) -> str:
-    """The hash of a graph as Oxigraph keeps it: Oxigraph stores a literal of a derived XSD
-    type as its primitive type (``"3"^^xsd:nonNegativeInteger`` comes back ``xsd:integer``), so
-    a graph is compared with the store after the same round trip through an in-memory store."""
+    """The hash of a graph as Oxigraph keeps it: Oxigraph stores ``"3"^^xsd:nonNegativeInteger``
+    as ``"3"^^xsd:integer``, so a graph is compared with the store after the same round trip
+    through an in-memory pyoxigraph store."""
     store = ox.Store()
     store.load(payload.body, format=ox.RdfFormat.N_TRIPLES)
     return canonical((q.subject, q.predicate, q.object) for q in store).sha256
@@ -376,6 +376,26 @@ def test_a_server_that_does_not_speak_gsp(build: Path, base: str, path: str, sai
         push(build, base + path)
     assert base + path in str(caught.value)
     assert _count(base) == 0
+
+
+def test_ctrl_c_exits_130(build: Path, base: str, kg_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg import push as pushing
+
+    real = pushing._Client.send
+
+    def interrupted_at_the_first_graph(self, method, iri, body=None, **kw):  # type: ignore[no-untyped-def]
+        if method == "PUT" and iri != MANIFEST_GRAPH:
+            raise KeyboardInterrupt
+        return real(self, method, iri, body, **kw)
+
+    monkeypatch.setattr(pushing._Client, "send", interrupted_at_the_first_graph)
+    result = kg_cli(["push", "--out", str(build), "--endpoint", f"{base}/store"])
+    assert result.exit_code == 130
+    assert "the next kg push completes it" in result.output
+    monkeypatch.undo()
+    report = push(build, f"{base}/store")
+    assert set(_actions(report).values()) == {"replaced"}  # marked as not sent: all sent again
+    assert _count(base) == _expected_quads(build)
 
 
 @pytest.mark.parametrize(
