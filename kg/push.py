@@ -28,9 +28,10 @@ half-way leaves a manifest that makes the next push re-send (or delete) exactly 
 
 >>> _graph_url("http://localhost:7878/store", "https://w3id.org/kg-fr/id/graph/a%20b")
 'http://localhost:7878/store?graph=https%3A%2F%2Fw3id.org%2Fkg-fr%2Fid%2Fgraph%2Fa%2520b'
->>> canonical([(ox.NamedNode("urn:x:b"), RDF_TYPE, ox.NamedNode("urn:x:C")),
-...            (ox.NamedNode("urn:x:a"), RDF_TYPE, ox.NamedNode("urn:x:C"))]).triples
-2
+>>> a, b, p = ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b"), ox.NamedNode("urn:x:p")
+>>> print(canonical([(b, p, a), (a, p, b), (a, p, b)]).body.decode(), end="")
+<urn:x:a> <urn:x:p> <urn:x:b> .
+<urn:x:b> <urn:x:p> <urn:x:a> .
 """
 
 from __future__ import annotations
@@ -91,7 +92,6 @@ ENV_PASSWORD = "KG_PUSH_PASSWORD"
 #: What a push does to each graph, in report order.
 ACTIONS = ("added", "replaced", "unchanged", "removed")
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _HAS_PART = ox.NamedNode("http://purl.org/dc/terms/hasPart")
 _SHA256 = ox.NamedNode("https://schema.org/sha256")
 _TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
