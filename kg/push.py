@@ -353,6 +353,8 @@ def credentials_from_env(environ: Mapping[str, str] | None = None) -> tuple[str,
         raise UsageError(f"{ENV_PASSWORD} is set but {ENV_USER} is not; set both, or neither")
     if password is None:
         raise UsageError(f"{ENV_USER} is set but {ENV_PASSWORD} is not; set both, or neither")
+    if ":" in user:
+        raise UsageError(f"{ENV_USER}: a basic-auth user name cannot hold a colon")
     return user, password
 
 
@@ -406,16 +408,14 @@ class _Client:
         *,
         timeout: float,
         credentials: tuple[str, str] | None,
-        opener: urllib.request.OpenerDirector | None = None,
     ) -> None:
         parts = _check_endpoint(endpoint)
         self.endpoint = endpoint
         self.timeout = timeout
         self.credentials = credentials
-        if opener is None:
-            handlers = [urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname or "") else []
-            opener = urllib.request.build_opener(*handlers)
-        self.opener = opener
+        # Notes: no proxy for a store on this machine; the environment's proxies for any other.
+        handlers = [urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname or "") else []
+        self.opener = urllib.request.build_opener(*handlers)
 
     def send(
         self, method: str, iri: str | None, body: bytes | None = None, *, accept: tuple[int, ...] = ()
@@ -556,7 +556,6 @@ def push(
     force: bool = False,
     timeout: float = 60.0,
     credentials: tuple[str, str] | None = None,
-    opener: urllib.request.OpenerDirector | None = None,
     on_request: Callable[[str, str | None], None] | None = None,
 ) -> PushReport:
     """Push the build in ``out`` to the GSP ``endpoint``; see the module's documentation.
@@ -567,7 +566,7 @@ def push(
     """
     if not timeout > 0:
         raise UsageError(f"--timeout {timeout}: expected a positive number of seconds")
-    client = _Client(endpoint, timeout=timeout, credentials=credentials, opener=opener)
+    client = _Client(endpoint, timeout=timeout, credentials=credentials)
     payloads = load_build(out)
     previous = client.read_manifest()
     changes = _plan(payloads, previous, force)

@@ -496,12 +496,28 @@ def test_no_credentials_no_header_and_a_401_says_what_to_set(
     assert f"refused the credentials of {ENV_USER}=bob" in result.output and "wrong" not in result.output
 
 
+def test_no_proxy_for_loopback_the_environments_for_other_hosts(
+    build: Path, base: str, capture: tuple[str, type[_Capture]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy, handler = capture
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.setenv(name, "")
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    push(build, f"{base}/store")  # loopback: straight to the store
+    assert _count(base) == _expected_quads(build)
+    monkeypatch.setenv("http_proxy", proxy.removesuffix("/store"))
+    push(build, "http://kg-store.example/store", dry_run=True)  # another host: through the proxy
+    assert [m for m, _ in handler.seen] == ["GET", "HEAD"]
+
+
 def test_credentials_come_in_pairs() -> None:
     assert credentials_from_env({}) is None
     assert credentials_from_env({ENV_USER: "a", ENV_PASSWORD: ""}) == ("a", "")
     for half in ({ENV_USER: "a"}, {ENV_PASSWORD: "p"}):
         with pytest.raises(UsageError, match="set both"):
             credentials_from_env(half)
+    with pytest.raises(UsageError, match="colon"):
+        credentials_from_env({ENV_USER: "a:b", ENV_PASSWORD: "p"})
 
 
 def test_help_names_the_variables_and_the_command_line_takes_no_password(kg_cli) -> None:
