@@ -56,7 +56,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import outdir
+from kg import outdir, vocab
 from kg.vocab import DATA, iri_id
 
 __all__ = [
@@ -79,9 +79,9 @@ __all__ = [
 ]
 
 #: The named graph of the dataset's default graph (actors, merged accusations, merge log).
-MERGED_GRAPH = str(DATA["dataset/merged"])
+MERGED_GRAPH = str(vocab.MERGED_GRAPH)
 #: The named graph of the ontology.
-ONTOLOGY_GRAPH = str(DATA["dataset/ontology"])
+ONTOLOGY_GRAPH = str(vocab.ONTOLOGY_GRAPH)
 #: The named graph where kg keeps the list of the graphs it pushed, with their hashes.
 MANIFEST_GRAPH = str(DATA["dataset/push-manifest"])
 
