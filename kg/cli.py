@@ -406,7 +406,7 @@ def serve(
     SPARQL results as JSON, XML, CSV or TSV; Turtle, N-Triples, JSON-LD or RDF/XML for
     CONSTRUCT and DESCRIBE. The default graph is the union of all graphs, as in `kg query`;
     CORS is on, so browser clients such as YASGUI can use it; updates get 403 Forbidden.
-    Restart it after a rebuild of the same --out.
+    When a new build replaces --out, the server restarts on it.
 
     Example: kg serve --out outputs --port 7878
     """
@@ -419,8 +419,11 @@ def serve(
     def ready(url: str) -> None:
         _say("serving", "green", f"{visible(str(out))} at {url} (read-only); Ctrl-C to stop")
 
+    def reload(url: str) -> None:
+        _say("reloaded", "green", f"a new build of {visible(str(out))} at {url}")
+
     try:
-        code = serving.serve(out, host, port, timeout=timeout, on_ready=ready)
+        code = serving.serve(out, host, port, timeout=timeout, on_ready=ready, on_reload=reload)
     except serving.ServeError as e:
         _fail(str(e))
         return

@@ -5,7 +5,8 @@ on PyPI), run on ``OUT/store`` with the options kg's users need: the default gra
 of all graphs (as ``kg query`` sees it), CORS for browser clients such as YASGUI, and a query
 timeout. It answers ``GET``/``POST /query`` with content negotiation (SPARQL results as JSON,
 XML, CSV or TSV; Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT and DESCRIBE) and refuses
-every update and Graph Store write with ``403 Forbidden``.
+every update and Graph Store write with ``403 Forbidden``. When a new build replaces the folder,
+the server is restarted on the new store.
 
 >>> serve_command(Path("outputs"), "127.0.0.1", 7878, timeout=30, binary="oxigraph")[:4]
 ['oxigraph', 'serve-read-only', '--location', 'outputs/store']
@@ -19,11 +20,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
+from kg.outdir import MANIFEST
 from kg.store import STORE
 
 __all__ = ["ServeError", "is_loopback", "oxigraph_binary", "serve", "serve_command"]
@@ -81,6 +85,46 @@ def _answers(host: str, port: int) -> bool:
         return False
 
 
+def _build_id(out: Path) -> tuple[int, int, int] | None:
+    """What changes when a build replaces ``out``: its manifest's inode, time and size."""
+    try:
+        st = (out / MANIFEST).stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+class _Server:
+    """One oxigraph process, its messages relayed to our stderr (the last ones kept)."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.proc = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+        self.tail: deque[str] = deque(maxlen=5)
+        self._relay = threading.Thread(target=self._relay_lines, daemon=True)
+        self._relay.start()
+
+    def _relay_lines(self) -> None:
+        assert self.proc.stderr is not None
+        for raw in self.proc.stderr:
+            line = raw.decode("utf-8", "replace")
+            self.tail.append(line.strip())
+            sys.stderr.write(line)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._relay.join(timeout=5)
+        if self.proc.stderr is not None:
+            self.proc.stderr.close()
+
+
 def serve(
     out: Path,
     host: str = "127.0.0.1",
@@ -88,10 +132,18 @@ def serve(
     *,
     timeout: float = 30.0,
     on_ready: Callable[[str], None] | None = None,
+    on_reload: Callable[[str], None] | None = None,
+    poll: float = 0.5,
 ) -> int:
     """Serve ``out/store`` until the server stops, Ctrl-C or SIGTERM; returns the exit code
-    (130 after Ctrl-C, 0 after SIGTERM, else the server's own). ``on_ready`` gets the endpoint's URL
-    once it accepts connections."""
+    (130 after Ctrl-C, 0 after SIGTERM, else the server's own). ``on_ready`` gets the endpoint's
+    URL once it accepts connections.
+
+    When a new build replaces ``out`` (its manifest changes and the build is whole), the server
+    is restarted on the new store, and ``on_reload`` is called: the old store's files are gone
+    once the build swapped them out, so an old server could not go on reading them."""
+    from kg.outdir import check
+
     if not (out / STORE).is_dir():
         raise ServeError(
             f"{out / STORE}: this build has no store; rebuild it with `kg build ... --out {out}`"
@@ -99,44 +151,49 @@ def serve(
     if _answers(host, port):
         raise ServeError(f"{host}:{port} is already in use; choose another --port")
     command = serve_command(out, host, port, timeout=timeout, binary=oxigraph_binary())
-    proc = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-    )
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/query"
     stopping: int | None = None  # the signal that stops the server
+    server: _Server | None = None
 
     def stop(signum: int, frame: FrameType | None) -> None:
         nonlocal stopping
         stopping = signum
-        proc.terminate()
+        if server is not None and server.proc.poll() is None:
+            server.proc.terminate()
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        deadline = time.monotonic() + 30
-        while proc.poll() is None and not _answers(host, port):
-            if time.monotonic() > deadline:
-                proc.terminate()
-                raise ServeError(f"the oxigraph server did not answer on {host}:{port} within 30 s")
-            time.sleep(0.05)
-        if proc.poll() is not None and stopping is None:
-            message = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
-            raise ServeError(f"the oxigraph server stopped: {message or f'exit code {proc.returncode}'}")
-        if on_ready is not None and stopping is None:
-            shown = f"[{host}]" if ":" in host else host
-            on_ready(f"http://{shown}:{port}/query")
-        if proc.stderr is not None:  # relay the server's own messages (it logs failed requests)
-            for line in proc.stderr:
-                sys.stderr.write(line.decode("utf-8", "replace"))
-        code = proc.wait()
-        if stopping is None:
-            return code
+        first = True
+        while stopping is None:
+            build = _build_id(out)
+            server = _Server(command)
+            deadline = time.monotonic() + 30
+            while server.proc.poll() is None and not _answers(host, port) and stopping is None:
+                if time.monotonic() > deadline:
+                    raise ServeError(f"the oxigraph server did not answer on {host}:{port} within 30 s")
+                time.sleep(0.05)
+            if server.proc.poll() is not None and stopping is None:
+                server.stop()
+                message = " ".join(server.tail) or f"exit code {server.proc.returncode}"
+                raise ServeError(f"the oxigraph server stopped: {message}")
+            if stopping is None:
+                callback = on_ready if first else on_reload
+                if callback is not None:
+                    callback(url)
+            first = False
+            reload = False
+            while server.proc.poll() is None and stopping is None:
+                time.sleep(poll)
+                if _build_id(out) != build and (out / STORE).is_dir() and not check(out):
+                    reload = True
+                    break
+            server.stop()
+            if not reload and stopping is None:
+                return server.proc.returncode
         return 130 if stopping == signal.SIGINT else 0
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        if server is not None:
+            server.stop()
         for s, handler in previous.items():
             signal.signal(s, handler)

@@ -286,3 +286,32 @@ def test_serve_refuses_a_busy_port_a_public_host_and_a_build_without_store(
     shutil.copytree(corpus_build, copy, ignore=shutil.ignore_patterns(STORE))
     result = kg_cli(["serve", "--out", str(copy)])
     assert result.exit_code == 2 and "no store" in result.output
+
+
+def test_serve_follows_a_new_build_swapped_into_out(corpus_build: Path, tmp_path: Path) -> None:
+    out, new = tmp_path / "out", tmp_path / ".out.new"
+    shutil.copytree(corpus_build, out)
+    shutil.copytree(corpus_build, new)
+    extra = ox.Quad(ox.NamedNode("urn:x:new"), ox.NamedNode("urn:x:build"), ox.Literal("yes"))
+    store = ox.Store(str(new / STORE))  # the "new build": one more quad, its own manifest file
+    store.add(extra)
+    store.flush()
+    del store
+    ask = {"query": "ASK { <urn:x:new> <urn:x:build> ?o }"}
+    with _serving(out) as (proc, base):
+        assert (
+            json.loads(_post(base, "/query", ask, "application/sparql-results+json")[2])["boolean"] is False
+        )
+        old = tmp_path / ".out.old"
+        os.rename(out, old)  # what kg build's swap does, in two renames
+        os.rename(new, out)
+        shutil.rmtree(old)
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(urllib.error.URLError, ConnectionError, json.JSONDecodeError):
+                answer = _post(base, "/query", ask, "application/sparql-results+json")
+                if answer[0] == 200 and json.loads(answer[2])["boolean"]:
+                    break
+            assert time.monotonic() < deadline, "kg serve still serves the old build after 30 s"
+            time.sleep(0.2)
+        assert proc.poll() is None
