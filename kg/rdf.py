@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -338,86 +338,146 @@ def _union(ds: Dataset) -> Graph:
     return g
 
 
-def _sorted_graph(triples: Iterable[Triple]) -> Graph:
-    """A graph filled in sorted order, so that no serialiser depends on insertion order."""
-    g = Graph()
-    _bind(g)
-    for t in sorted(triples, key=lambda t: tuple(x.n3() for x in t)):
-        g.add(t)
-    return g
+@lru_cache(maxsize=1 << 16)
+def _ox_iri(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
-def _turtle(ds: Dataset) -> bytes:
-    return _sorted_graph(_union(ds)).serialize(format="turtle", encoding="utf-8")
+def _ox_term(node: Node) -> ox.NamedNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return _ox_iri(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"unexpected node {node!r}: the graph has no blank nodes")
 
 
-def _ntriples(ds: Dataset) -> bytes:
-    lines = _union(ds).serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
-    return b"".join(sorted(set(line for line in lines if line.strip())))
+def _to_oxigraph(s: Node, p: Node, o: Node, graph: URIRef | None) -> ox.Quad:
+    name = ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
+    return ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name)  # type: ignore[arg-type]
 
 
-def oxigraph_quads(ds: Dataset) -> list[ox.Quad]:
-    """The dataset's quads as pyoxigraph quads, sorted by graph then triple (rdflib orders
-    graphs differently from one run to the next); the default graph first."""
-    keyed: dict[tuple[str, ...], ox.Quad] = {}
-    for s, p, o, g in ds.quads():
-        name = getattr(g, "identifier", g)
-        graph = name if isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID else None
-        key = ("" if graph is None else graph.n3(), s.n3(), p.n3(), o.n3())
-        keyed[key] = _to_oxigraph(s, p, o, graph)
+def oxigraph_quads(data: KnowledgeGraph | Dataset) -> list[ox.Quad]:
+    """The dataset's quads as pyoxigraph quads, each once, sorted by graph (the default graph
+    first) then by their N-Triples form, so that no serialiser depends on insertion order."""
+    if isinstance(data, KnowledgeGraph):
+        pairs: Iterable[tuple[URIRef | None, Triple]] = _quads(data)
+    else:
+
+        def named(g: object) -> URIRef | None:
+            name = getattr(g, "identifier", g)
+            return name if isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID else None
+
+        pairs = ((named(g), (s, p, o)) for s, p, o, g in data.quads())
+    keyed: dict[tuple[str, str, str, str], ox.Quad] = {}
+    for graph, (s, p, o) in pairs:
+        quad = _to_oxigraph(s, p, o, graph)
+        keyed[
+            (
+                "" if graph is None else str(quad.graph_name),
+                str(quad.subject),
+                str(quad.predicate),
+                str(quad.object),
+            )
+        ] = quad
     return [keyed[key] for key in sorted(keyed)]
 
 
-def _trig(ds: Dataset) -> bytes:
-    """TriG through pyoxigraph, the quads in ``oxigraph_quads`` order."""
-    prefixes = {k: v for k, v in PREFIXES.items() if k != "kgid"}
-    text = ox.serialize(oxigraph_quads(ds), format=ox.RdfFormat.TRIG, prefixes=prefixes) or b""
+def _triples(quads: list[ox.Quad]) -> list[ox.Triple]:
+    """The union graph: each triple once, sorted by its N-Triples form."""
+    keyed = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for q in quads}
+    return [keyed[key] for key in sorted(keyed)]
+
+
+# Prefixes of the Turtle and TriG files (kgid: would abbreviate no IRI: its local parts hold "/").
+_TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "kgid"}
+
+
+def _sorted_prefix_lines(text: bytes) -> bytes:
     lines = text.splitlines(keepends=True)
     head = [line for line in lines if line.startswith(b"@prefix ")]
     return b"".join(sorted(head)) + b"".join(lines[len(head) :])
 
 
-def _nquads(ds: Dataset) -> bytes:
-    """N-Quads through pyoxigraph: one line per quad, sorted, the file a store loads."""
-    text = ox.serialize(oxigraph_quads(ds), format=ox.RdfFormat.N_QUADS) or b""
+def _turtle(quads: list[ox.Quad]) -> bytes:
+    text = ox.serialize(_triples(quads), format=ox.RdfFormat.TURTLE, prefixes=_TURTLE_PREFIXES) or b""
+    return _sorted_prefix_lines(text)
+
+
+def _ntriples(quads: list[ox.Quad]) -> bytes:
+    text = ox.serialize(_triples(quads), format=ox.RdfFormat.N_TRIPLES) or b""
     return b"".join(sorted(set(text.splitlines(keepends=True))))
 
 
-def _to_oxigraph(s: Node, p: Node, o: Node, graph: URIRef | None) -> ox.Quad:
-    def term(node: Node) -> ox.NamedNode | ox.Literal:
-        if isinstance(node, URIRef):
-            return ox.NamedNode(str(node))
-        if isinstance(node, Literal):
-            if node.language:
-                return ox.Literal(str(node), language=node.language)
-            if node.datatype:
-                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-            return ox.Literal(str(node))
-        raise TypeError(f"unexpected node {node!r}: the graph has no blank nodes")
-
-    name = ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
-    return ox.Quad(term(s), term(p), term(o), name)  # type: ignore[arg-type]
+def _trig(quads: list[ox.Quad]) -> bytes:
+    """TriG through pyoxigraph, the quads in ``oxigraph_quads`` order."""
+    return _sorted_prefix_lines(
+        ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_TURTLE_PREFIXES) or b""
+    )
 
 
-def _canonical_json(value: Any) -> Any:
-    """Sort every JSON array (the graph holds no RDF lists, so array order carries no meaning)."""
-    if isinstance(value, dict):
-        return {k: _canonical_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+def _nquads(quads: list[ox.Quad]) -> bytes:
+    """N-Quads through pyoxigraph: one line per quad, sorted, the file a store loads."""
+    text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    return b"".join(sorted(set(text.splitlines(keepends=True))))
 
 
-def _jsonld(ds: Dataset) -> bytes:
-    context = {prefix: namespace for prefix, namespace in PREFIXES.items()}
-    text = _union(ds).serialize(format="json-ld", context=context, auto_compact=True)
-    doc = _canonical_json(json.loads(text))
+# Longest namespace first, so that a CURIE uses the most specific prefix.
+_JSONLD_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+@lru_cache(maxsize=1 << 16)
+def _compact(iri: str) -> str:
+    for prefix, namespace in _JSONLD_PREFIXES:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"@id": _compact(term.value)}
+    if term.language:
+        return {"@language": term.language, "@value": term.value}
+    if term.datatype.value != str(XSD.string):
+        return {"@type": _compact(term.datatype.value), "@value": term.value}
+    return {"@value": term.value}
+
+
+def _jsonld(quads: list[ox.Quad]) -> bytes:
+    """JSON-LD of the union graph, compacted with kg's prefixes: one node object per subject,
+    subjects, properties and values sorted, so the same graph gives the same bytes."""
+    nodes: dict[str, dict[str, list[Any]]] = {}
+    for t in _triples(quads):
+        assert isinstance(t.subject, ox.NamedNode), "the graph has no blank nodes"
+        node = nodes.setdefault(_compact(t.subject.value), {})
+        if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode):
+            node.setdefault("@type", []).append(_compact(t.object.value))
+        else:
+            node.setdefault(_compact(t.predicate.value), []).append(_jsonld_value(t.object))  # type: ignore[arg-type]
+
+    def key(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+    graph = [
+        {
+            "@id": subject,
+            **{
+                p: values if len(values) == 1 else sorted(values, key=key)
+                for p, values in sorted(props.items())
+            },
+        }
+        for subject, props in sorted(nodes.items())
+    ]
+    doc = {"@context": dict(sorted(PREFIXES.items())), "@graph": graph}
     return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-# rdflib format name -> a function writing the dataset in that format, deterministically.
-_SERIALIZERS: dict[str, Callable[[Dataset], bytes]] = {
+# Format name -> a function writing the sorted quads in that format, deterministically.
+_SERIALIZERS: dict[str, Callable[[list[ox.Quad]], bytes]] = {
     "turtle": _turtle,
     "nt": _ntriples,
     "json-ld": _jsonld,
@@ -426,7 +486,7 @@ _SERIALIZERS: dict[str, Callable[[Dataset], bytes]] = {
 }
 
 
-def serialize(kg: KnowledgeGraph | Dataset, fmt: str) -> bytes:
+def serialize(kg: KnowledgeGraph | Dataset | list[ox.Quad], fmt: str) -> bytes:
     """The graph in one of the formats of ``RDF_FORMATS``, byte-identical for the same input.
 
     Turtle, N-Triples and JSON-LD hold the union graph; TriG and N-Quads hold the dataset with
@@ -434,19 +494,19 @@ def serialize(kg: KnowledgeGraph | Dataset, fmt: str) -> bytes:
     """
     if fmt not in _SERIALIZERS:
         raise ValueError(f"unknown RDF format {fmt!r}; expected one of {sorted(_SERIALIZERS)}")
-    ds = build_dataset(kg) if isinstance(kg, KnowledgeGraph) else kg
-    return _SERIALIZERS[fmt](ds)
+    quads = kg if isinstance(kg, list) else oxigraph_quads(kg)
+    return _SERIALIZERS[fmt](quads)
 
 
 def write_rdf(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
     """Write every file of ``RDF_FORMATS``, and the ontology and shapes of ``PACKAGED_FILES``,
     into ``out_dir`` (atomically); returns their paths."""
     out_dir = Path(out_dir)
-    ds = build_dataset(kg)
+    quads = oxigraph_quads(kg)
     written = []
     for name, fmt in RDF_FORMATS.items():
         path = out_dir / name
-        atomic_write_bytes(path, serialize(ds, fmt))
+        atomic_write_bytes(path, serialize(quads, fmt))
         written.append(path)
     for name in PACKAGED_FILES:
         path = out_dir / name
