@@ -51,6 +51,7 @@ __all__ = [
     "check",
     "check_usable",
     "checkpoint",
+    "file_sha256",
     "is_build_folder",
     "verify",
 ]
@@ -102,7 +103,8 @@ class InputHash:
     sha256: str
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in 1 MB pieces."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         while chunk := f.read(1 << 20):
@@ -341,7 +343,7 @@ def write_manifest(folder: Path, inputs: Iterable[InputHash], meta: dict[str, ob
     """``kg-manifest.json`` of the files in ``folder``: written last, it seals the build. Folders
     (the store) are not hashed file by file: ``meta`` says what they hold."""
     files = {
-        p.name: {"bytes": p.stat().st_size, "sha256": _sha256(p)}
+        p.name: {"bytes": p.stat().st_size, "sha256": file_sha256(p)}
         for p in sorted(folder.iterdir())
         if p.is_file() and p.name != MANIFEST and not p.name.startswith(".")
     }
@@ -385,7 +387,7 @@ def check(out: Path, *, hashes: bool = False) -> list[str]:
             problems.append(f"{path}: listed in {MANIFEST} but missing")
         elif path.stat().st_size != info.get("bytes"):
             problems.append(f"{path}: changed since the build (size differs from {MANIFEST})")
-        elif hashes and _sha256(path) != info.get("sha256"):
+        elif hashes and file_sha256(path) != info.get("sha256"):
             problems.append(f"{path}: changed since the build (SHA-256 differs from {MANIFEST})")
     return problems
 

@@ -26,12 +26,12 @@ which is why kg writes offsets as ``xsd:integer``, never a derived integer type)
 from __future__ import annotations
 
 import gc
-import hashlib
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from kg.outdir import file_sha256
 from kg.vocab import ONTOLOGY_GRAPH
 
 __all__ = ["STORE", "load_memory_store", "open_store", "store_quads", "verify_store", "write_store"]
@@ -49,14 +49,6 @@ def _ontology_quads() -> list[ox.Quad]:
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def write_store(folder: Path) -> dict[str, Any]:
     """Create ``folder/store`` from ``folder/graph.nq`` and the ontology; returns what the
     manifest records of it: quads, named graphs, and the source file with its SHA-256."""
@@ -71,7 +63,7 @@ def write_store(folder: Path) -> dict[str, Any]:
         "quads": len(store),
         "graphs": sum(1 for _ in store.named_graphs()),
         "source": _SOURCE,
-        "source_sha256": _sha256(source),
+        "source_sha256": file_sha256(source),
     }
     del store
     gc.collect()  # pyoxigraph closes the database when the object goes

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["LOOPBACK", "OXIGRAPH", "free_port", "oxigraph_server", "sparql_select"]
+__all__ = ["LOOPBACK", "OXIGRAPH", "free_port", "oxigraph_server", "running", "sparql_select"]
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 #: An opener that never goes through a proxy (the servers listen on 127.0.0.1).
@@ -52,34 +52,41 @@ def oxigraph_server(location: Path, *, load: Path | None = None, args: Sequence[
             timeout=60,
         )
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    command = [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *args]
+    with running(command, f"http://127.0.0.1:{port}") as (_, base):
+        yield base
+
+
+@contextlib.contextmanager
+def running(
+    command: Sequence[str], base: str, *, within: float = 30.0, env: dict[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """Run ``command``, a SPARQL server, until ``BASE/query`` answers; yields the process and
+    ``base``, and stops the process on exit (if the test has not). Fails the test with the
+    server's messages if it exits first, or if it does not answer ``within`` seconds."""
+    proc = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + within
         while True:
             if proc.poll() is not None:
-                pytest.fail(
-                    f"oxigraph exited: {proc.stderr.read().decode(errors='replace') if proc.stderr else ''}"
-                )
+                said = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                pytest.fail(f"{command[0]} exited: {said}")
             try:
                 with LOOPBACK.open(f"{base}/query?query=ASK%7B%7D", timeout=2):
                     break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if time.monotonic() > deadline:
-                    pytest.fail("oxigraph did not answer within 20 s")
+                    pytest.fail(f"{command[0]} did not answer within {within:g} s")
                 time.sleep(0.1)
-        yield base
+        yield proc, base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
         if proc.stderr:
             with contextlib.suppress(OSError):
                 proc.stderr.close()

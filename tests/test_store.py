@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from servers import LOOPBACK, free_port, running
 
 from kg import outdir, queries
 from kg.store import STORE, load_memory_store, open_store, store_quads, verify_store
 from kg.vocab import ONTOLOGY_GRAPH
 
-_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 _KG = str(Path(sys.executable).parent / "kg")
 _COUNT_GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -166,47 +166,14 @@ def test_params_bind_in_any_query(kg_cli, corpus_build: Path) -> None:
 # --- kg serve -------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def _serving(out: Path, *extra: str) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     if not Path(_KG).is_file():
         pytest.skip("the kg command is not installed in this environment")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [_KG, "serve", "--out", str(out), "--port", str(port), *extra],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "COLUMNS": "200"},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"kg serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-            try:
-                with _LOOPBACK.open(f"{base}/query?query=ASK%7B%7D", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    pytest.fail("kg serve did not answer within 30 s")
-                time.sleep(0.1)
-        yield proc, base
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+    port = free_port()
+    command = [_KG, "serve", "--out", str(out), "--port", str(port), *extra]
+    with running(command, f"http://127.0.0.1:{port}", env={**os.environ, "COLUMNS": "200"}) as served:
+        yield served
 
 
 def _post(base: str, path: str, data: dict[str, str], accept: str) -> tuple[int, dict[str, str], bytes]:
@@ -220,7 +187,7 @@ def _post(base: str, path: str, data: dict[str, str], accept: str) -> tuple[int,
         },
     )
     try:
-        with _LOOPBACK.open(request, timeout=30) as response:
+        with LOOPBACK.open(request, timeout=30) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()
@@ -268,7 +235,7 @@ def test_serve_answers_like_kg_query_refuses_updates_and_stops_on_ctrl_c(kg_cli,
         assert proc.wait(timeout=15) == 130
         assert time.monotonic() - started < 15
         with pytest.raises(urllib.error.URLError):
-            _LOOPBACK.open(f"{base}/query?query=ASK%7B%7D", timeout=2)
+            LOOPBACK.open(f"{base}/query?query=ASK%7B%7D", timeout=2)
 
 
 def test_serve_refuses_a_busy_port_a_public_host_and_a_build_without_store(
