@@ -7,37 +7,32 @@ Usage::
     python bench/sparql_store.py --work /tmp/kg-sparql --timeout 120 --json report.json
 
 Two graphs: the corpus build (``--out``: its ``graph.nt`` and ``graph.trig``), and one of at
-least ``--triples`` triples made of the build's records (``kg.export.load_graph``) copied k
-times, every id of an entity, claim, accusation and article suffixed ``.rK``, and written by
-kg's own ``kg.rdf.serialize``. Names, texts, offenses, outlets and categories stay as they are,
-so degrees and literals are the corpus's, and a name matches k actors (k times the rows). It
-is made once per build and kg RDF code, in ``--work`` (2.5 minutes and 2.8 GB for 1M triples).
+least ``--triples`` triples: the build's records (``kg.export.load_graph``) copied k times,
+every id of an entity, claim, accusation and article suffixed ``.rK``, written by kg's own
+``kg.rdf.serialize``. Names, texts, offenses, outlets and categories are kept, so degrees and
+literals are the corpus's and a name matches k actors. It is made once per build and RDF code,
+in ``--work`` (2.5 minutes and 2.8 GB for 1M triples).
 
-Each engine runs in fresh Python processes, one after the other, so that its peak RSS
-(``ru_maxrss``) is its own:
-
-* ``oxigraph``: ``graph.trig`` bulk-loaded into a new on-disk ``pyoxigraph.Store``, one named
-  graph per article as kg writes it ("load", a process of its own), then reopened with
-  ``Store.read_only`` ("open") and queried with ``use_default_graph_as_union=True``, as
-  ``kg query`` will;
-* ``rdflib``: ``rdflib.Graph().parse(graph.nt)`` in memory ("load"), then ``Graph.query``.
-
+Each step runs in a fresh Python process, one after the other, its peak RSS its own
+(``_rss_mb``): ``oxigraph``: ``graph.trig`` (a named graph per article, as kg writes it)
+bulk-loaded into a new on-disk ``pyoxigraph.Store`` ("load"), then, in a second process,
+reopened with ``Store.read_only`` ("open") and queried with ``use_default_graph_as_union=True``,
+as ``kg query`` will; ``rdflib``: ``rdflib.Graph().parse(graph.nt)`` ("load"), ``Graph.query``.
 Both see the same triples: the TriG's distinct triples are the N-Triples file's, counted on
-each side. But pyoxigraph's union default graph is no set: ``?s ?p ?o`` matches a triple once
-per named graph holding it (an outlet's triples are in the graph of each of its articles). The
-corpus names no outlet and the five queries read no such triple; ``sources`` would repeat rows.
+each side (pyoxigraph 0.5's union is no set: ``?s ?p ?o`` matches a triple once per graph
+holding it, oxigraph issue #1919; the corpus names no outlet, so no triple is in two graphs).
 
-Each query runs once to warm up, then ``--repeat`` times; its time is the median wall time of
-running it and turning every row into strings. The two engines' rows must be the same set, as
-many ("yes"; "up to the order inside GROUP_CONCAT", which SPARQL leaves open, for
-``accused-by-several``); else the table says "NO" and the exit code is 1. ``$entity`` is bound
-by ``kg.queries.bind_params`` (an escaped literal in the text, as ``kg query`` does), the same
-text for both: pyoxigraph 0.5's ``substitutions`` refuses a variable missing from the SELECT
-projection, and ``accusations-against`` uses it in a sub-select only. An rdflib query run
-slower than ``--timeout`` seconds is stopped, and its ratio is a lower bound ("> N").
+Each query runs once to warm up, then ``--repeat`` times; its time is the median of running it
+and turning every row into strings, in wall time and in the process's CPU time (which the
+other programs of a shared machine do not inflate). The engines' rows must be the same set, as
+many: "yes" (or "up to the order inside GROUP_CONCAT", which SPARQL leaves open), else "NO"
+and exit code 1. ``$entity`` is bound by ``kg.queries.bind_params``, as ``kg query`` does, the
+same text for both: pyoxigraph 0.5's ``substitutions`` refuses a variable missing from the
+SELECT projection, as in ``accusations-against``. An rdflib run slower than ``--timeout``
+seconds is stopped; its ratio is then a lower bound ("> N").
 
-How to read it: "rdflib / oxigraph" is how many times faster the store answers the same
-question; load is paid once per build, open once per ``kg query``. Results: bench/README.md.
+"rdflib / oxigraph" is how many times faster the store answers; load is paid once per build,
+open once per ``kg query``. Results and findings: bench/README.md.
 """
 
 from __future__ import annotations
@@ -78,6 +73,12 @@ Row = tuple[str, ...]
 
 
 def _rss_mb() -> float:
+    """This process's peak RSS in MB: ``VmHWM`` on Linux, where ``ru_maxrss`` keeps the parent's
+    peak across fork and exec; else ``ru_maxrss``."""
+    status = Path("/proc/self/status")
+    for line in status.read_text().splitlines() if status.is_file() else []:
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1e3
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, kB on Linux
 
@@ -243,7 +244,7 @@ def rdflib_queries(folder: Path, repeat: int, timeout: float | None) -> dict[str
 
 
 def _child(*args: str) -> dict[str, Any]:
-    """One of the three steps above in a fresh Python process (its progress on stderr); its result."""
+    """One of the steps above in a fresh Python process (its progress on stderr); its result."""
     done = subprocess.run([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, text=True)
     if done.returncode != 0:
         raise SystemExit(f"benchmark step {args[0]} failed (exit code {done.returncode})")
@@ -347,7 +348,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.child:
         step, *rest = args.child
-        if step == "load":
+        if step == "synth":
+            folder, copies = cached_synthetic(Path(rest[0]), int(rest[1]), Path(rest[2]))
+            result = {"folder": str(folder), "copies": copies}
+        elif step == "load":
             result = oxigraph_load(Path(rest[0]), Path(rest[1]))
         elif step == "oxigraph":
             result = oxigraph_queries(Path(rest[0]), int(rest[1]))
@@ -362,8 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.gettempdir()) / "kg-bench-sparql"
     graphs = [("corpus build", args.out)]
     if args.triples:
-        folder, copies = cached_synthetic(args.out, args.triples, work)
-        graphs.append((f"synthetic: the corpus records x {copies}", folder))
+        made = _child("synth", str(args.out), str(args.triples), str(work))  # keeps this process small
+        graphs.append((f"synthetic: the corpus records x {made['copies']}", Path(made["folder"])))
     with tempfile.TemporaryDirectory(prefix="kg-bench-store-", dir=work if work.is_dir() else None) as tmp:
         results = [
             bench_one(label, folder, Path(tmp) / f"store{i}", args.repeat, args.timeout)
