@@ -20,15 +20,15 @@ reopened with ``Store.read_only`` ("open") and queried with ``use_default_graph_
 as ``kg query`` will; ``rdflib``: ``rdflib.Graph().parse(graph.nt)`` ("load"), ``Graph.query``.
 Both see the same triples: the TriG's distinct triples are the N-Triples file's, counted on
 each side (pyoxigraph 0.5's union is no set: ``?s ?p ?o`` matches a triple once per graph
-holding it, oxigraph issue #1919; the corpus names no outlet, so no triple is in two graphs).
+holding it, oxigraph issue #1919; kg puts no triple in two graphs, so that count is the same).
 
 Each query runs once to warm up, then ``--repeat`` times; its time is the median of running it
 and turning every row into strings, in wall time and in the process's CPU time (which the
 other programs of a shared machine do not inflate). The engines' rows must be the same set, as
 many: "yes" (or "up to the order inside GROUP_CONCAT", which SPARQL leaves open), else "NO"
-and exit code 1. ``$entity`` is bound by ``kg.queries.bind_params``, as ``kg query`` does, the
-same text for both: pyoxigraph 0.5's ``substitutions`` refuses a variable missing from the
-SELECT projection, as in ``accusations-against``. An rdflib run slower than ``--timeout``
+and exit code 1. ``$entity`` is bound by each engine, never pasted into the text: pyoxigraph's
+``substitutions`` (through ``kg.queries.execute``, as ``kg query`` does) and rdflib's
+``initBindings``. An rdflib run slower than ``--timeout``
 seconds is stopped; its ratio is then a lower bound ("> N").
 
 "rdflib / oxigraph" is how many times faster the store answers; load is paid once per build,
@@ -172,16 +172,16 @@ def _rdflib_rows(result: Any) -> list[Row]:
 
 
 def time_queries(
-    run: Callable[[str], list[Row]], repeat: int, timeout: float | None = None
+    run: Callable[[str, dict[str, str]], list[Row]], repeat: int, timeout: float | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Each query of ``QUERIES`` through ``run(sparql) -> rows``: a warm-up, then the medians of
+    """Each query of ``QUERIES`` through ``run(sparql, params) -> rows``: a warm-up, then the medians of
     ``repeat`` runs, wall time (``ms``) and this process's CPU time (``cpu_ms``: what other programs
     take is not counted); on a run slower than ``timeout`` s (wall), ``ms`` is None."""
-    from kg.queries import bind_params, get_query
+    from kg.queries import get_query
 
     found: dict[str, dict[str, Any]] = {}
     for name, params in QUERIES.items():
-        sparql = bind_params(get_query(name), params)
+        sparql = get_query(name).sparql
         times: list[tuple[float, float]] = []
         rows: list[Row] = []
         try:
@@ -189,7 +189,7 @@ def time_queries(
                 if timeout:
                     signal.setitimer(signal.ITIMER_REAL, timeout)
                 started, cpu = time.perf_counter(), time.process_time()
-                rows = run(sparql)
+                rows = run(sparql, params)
                 elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 if i:
@@ -222,8 +222,11 @@ def oxigraph_queries(store: Path, repeat: int) -> dict[str, Any]:
     db = ox.Store.read_only(str(store))
     open_s = time.perf_counter() - started
 
-    def run(sparql: str) -> list[Row]:
-        return _ox_rows(db.query(sparql, use_default_graph_as_union=True))
+    from kg.queries import execute
+
+    def run(sparql: str, params: dict[str, str] | None = None) -> list[Row]:
+        bindings = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+        return _ox_rows(execute(db, sparql, bindings))
 
     (seen,) = run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # a triple once per graph holding it
     (distinct,) = run("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
@@ -239,7 +242,12 @@ def rdflib_queries(folder: Path, repeat: int, timeout: float | None) -> dict[str
     started = time.perf_counter()
     graph = rdflib.Graph().parse(folder / "graph.nt", format="nt")
     load_s = time.perf_counter() - started
-    queries = time_queries(lambda sparql: _rdflib_rows(graph.query(sparql)), repeat, timeout)
+
+    def run(sparql: str, params: dict[str, str]) -> list[Row]:
+        bindings = {rdflib.Variable(k): rdflib.Literal(v) for k, v in params.items()}
+        return _rdflib_rows(graph.query(sparql, initBindings=bindings))
+
+    queries = time_queries(run, repeat, timeout)
     return {"load_s": load_s, "triples": len(graph), "queries": queries, "rss_mb": _rss_mb()}
 
 
