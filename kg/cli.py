@@ -27,6 +27,7 @@ from kg.records import InputProblem
 
 if TYPE_CHECKING:
     from kg.aliases import AliasRule
+    from kg.cache import RecordCache
     from kg.evaluate import ClaimBrief, Miss, Report, Spurious
 
 __all__ = ["app", "main"]
@@ -145,6 +146,15 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Allow more --workers than this machine has cores.")
     ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Keep the articles' extraction records in this folder, shared by builds (default: "
+            "OUT/cache, holding the articles of the last build).",
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Build the accusation graph of INPUTS into --out.
@@ -187,7 +197,18 @@ def build(
     model_version = _check_model(model)
     try:
         code = _build(
-            inputs, target, out, model, model_version, workers, batch_size, validate, rules, max_mb, quiet
+            inputs,
+            target,
+            out,
+            model,
+            model_version,
+            workers,
+            batch_size,
+            validate,
+            rules,
+            max_mb,
+            quiet,
+            None if no_cache else (cache_dir or True),
         )
     except _Abandon as e:
         raise typer.Exit(e.code) from None
@@ -223,6 +244,7 @@ def _build(
     rules: list[AliasRule],
     max_mb: float,
     quiet: bool,
+    cache_dir: Path | bool | None,
 ) -> int:
     """The build of ``kg build`` once its options are checked; returns the exit code."""
     import hashlib
@@ -251,6 +273,7 @@ def _build(
     build = outdir.Build(target, meta={"model": model, "model_version": model_version})
     with build as stage, progress:
         task = progress.add_task("parsing articles", total=None)
+        record_cache = _record_cache(cache_dir, stage, target, model, model_version)
         try:
             kg = pipeline.build(
                 stream,
@@ -260,6 +283,7 @@ def _build(
                 on_article=lambda a: progress.advance(task),
                 on_problem=on_problem,
                 aliases=rules,
+                cache=record_cache,
             )
         except RuntimeError as e:  # the model failed to load after all
             _say("error:", "red", str(e))
@@ -292,15 +316,33 @@ def _build(
         ]
     if not quiet:
         n_acc = sum(1 for c in kg.claims if c.type == "accusation")
+        cached = (
+            f"{record_cache.hits} articles from the cache, {record_cache.misses} parsed; "
+            if record_cache is not None
+            else ""
+        )
         err_console.print(
             f"[green]built[/] {len(kg.articles)} articles -> {len(kg.entities)} entities, "
             f"{len(kg.accusations)} accusations ({n_acc} evidence sentences), "
             f"{len(kg.claims) - n_acc} other claims; {len(kg.problems)} input problems; "
-            f"{len(written) + 1} files in {escape(visible(str(out)))} "
+            f"{cached}{len(written) + 1} files in {escape(visible(str(out)))} "
             f"({time.perf_counter() - started:.1f} s)",
             highlight=False,
         )
     return 0
+
+
+def _record_cache(
+    cache_dir: Path | bool | None, stage: Path, target: Path, model: str, model_version: str
+) -> RecordCache | None:
+    """The build's record cache: none, a shared folder, or the build's own (from the last one)."""
+    from kg.cache import CACHE, RecordCache
+
+    if cache_dir is None or cache_dir is False:
+        return None
+    if isinstance(cache_dir, Path):
+        return RecordCache(cache_dir, model=model, model_version=model_version)
+    return RecordCache(stage / CACHE, model=model, model_version=model_version, previous=target / CACHE)
 
 
 class _Abandon(Exception):

@@ -82,6 +82,7 @@ _KG_NAMES = frozenset(
         "ontology.ttl",
         "shapes.ttl",
         "store",
+        "cache",
     }
 )
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.accusations import extract_accusations
 from kg.aliases import AliasRule
+from kg.cache import RecordCache
 from kg.claims import extract_claims
 from kg.entities import ArticleEntities
 from kg.graph import build_graph, short_hash
@@ -70,6 +71,8 @@ def extract_records(
     """
     batches = _batches(articles, batch_size)
     first = list(itertools.islice(batches, max(workers, 1)))
+    if not first:  # nothing to parse (every article came from the cache): no model is loaded
+        return
     if workers <= 1 or len(first) <= 1:
         nlp = load_nlp(model)
         for batch in itertools.chain(first, batches):
@@ -128,8 +131,10 @@ def build(
     on_article: Callable[[Article], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
     aliases: list[AliasRule] | None = None,
+    cache: RecordCache | None = None,
 ) -> KnowledgeGraph:
-    """The whole build over an input stream of articles and input problems."""
+    """The whole build over an input stream of articles and input problems. With ``cache``,
+    an article whose records it holds is not parsed, and the records of the others go into it."""
     problems: list[InputProblem] = []
 
     def articles() -> Iterator[Article]:
@@ -141,11 +146,28 @@ def build(
             else:
                 yield item
 
-    records = []
-    for r in extract_records(articles(), model=model, workers=workers, batch_size=batch_size):
-        records.append(r)
+    found: dict[int, ArticleRecords] = {}  # input position -> records
+    parsed: list[int] = []  # the input positions of the articles sent to the parser, in order
+
+    def to_parse() -> Iterator[Article]:
+        for i, article in enumerate(articles()):
+            kept = cache.get(article) if cache is not None else None
+            if kept is None:
+                parsed.append(i)
+                yield article
+            else:
+                found[i] = kept
+                if on_article:
+                    on_article(article)
+
+    records_parsed = extract_records(to_parse(), model=model, workers=workers, batch_size=batch_size)
+    for k, r in enumerate(records_parsed):
+        found[parsed[k]] = r
+        if cache is not None:
+            cache.put(r)
         if on_article:
             on_article(r.article)
+    records = [found[i] for i in sorted(found)]
     entities, id_of, merges = resolve_entities(records, aliases)
     claims = to_claims(records, id_of)
     return build_graph([r.article for r in records], entities, claims, merges, problems)

@@ -24,8 +24,8 @@ def _flat(text: str) -> str:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["build"], ["query"], ["stats"], ["serve"], ["verify"]],
-    ids=["kg", "build", "query", "stats", "serve", "verify"],
+    [[], ["build"], ["query"], ["stats"], ["serve"], ["push"], ["verify"]],
+    ids=["kg", "build", "query", "stats", "serve", "push", "verify"],
 )
 def test_help_shows_an_example(kg_cli, command: list[str]) -> None:
     result = kg_cli([*command, "--help"])

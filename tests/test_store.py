@@ -211,14 +211,26 @@ def test_serve_answers_like_kg_query_refuses_updates_and_stops_on_ctrl_c(kg_cli,
                 assert status == 200 and json.loads(body) == local, named.name
         status, _, body = _post(base, "/query", {"query": sparql}, "text/csv")
         assert status == 200 and body.decode("utf-8").replace("\r\n", "\n") == local_csv.replace("\r\n", "\n")
-        status, headers, body = _post(
-            base,
-            "/query",
-            {"query": "DESCRIBE ?a WHERE { ?a a <https://w3id.org/kg-fr/ontology#Actor> } LIMIT 1"},
-            "text/turtle",
-        )
+        describe = "DESCRIBE ?a WHERE { ?a a <https://w3id.org/kg-fr/ontology#Actor> } LIMIT 1"
+        status, headers, body = _post(base, "/query", {"query": describe}, "text/turtle")
         assert status == 200 and headers["content-type"].startswith("text/turtle")
         assert list(ox.parse(body, format=ox.RdfFormat.TURTLE))
+        rdf_types = (
+            ("application/ld+json", ox.RdfFormat.JSON_LD),
+            ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        )
+        for accept, syntax in rdf_types:
+            status, headers, body = _post(base, "/query", {"query": describe}, accept)
+            assert status == 200 and headers["content-type"].startswith(accept), accept
+            assert list(ox.parse(body, format=syntax)), accept
+        for accept, results in (
+            ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+            ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+        ):
+            status, _, body = _post(base, "/query", {"query": sparql}, accept)
+            assert status == 200, accept
+            parsed = list(ox.parse_query_results(body, format=results))
+            assert len(parsed) == len(local_json["results"]["bindings"]), accept
         before = queries.run_sparql(
             open_store(corpus_build), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
         )

@@ -1,0 +1,92 @@
+"""The incremental build: unchanged articles come from the cache, byte-identical outputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import pipeline
+from kg.cache import CACHE
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    for path in sorted((REPO / "corpus").glob("*.txt"))[:3]:
+        shutil.copy(path, src / path.name)
+    return src
+
+
+def _no_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was loaded: an article was parsed")
+
+    monkeypatch.setattr(pipeline, "load_nlp", refuse)
+
+
+def test_an_unchanged_rebuild_parses_nothing_and_writes_the_same_bytes(
+    kg_cli, three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    assert kg_cli(["build", str(three), "--out", str(cold), "--quiet", "--no-cache"]).exit_code == 0
+    assert not (cold / CACHE).exists()
+    first = kg_cli(["build", str(three), "--out", str(warm)])
+    assert first.exit_code == 0 and "0 articles from the cache, 3 parsed" in first.output
+    assert len(list((warm / CACHE).iterdir())) == 3
+    _no_parser(monkeypatch)
+    again = kg_cli(["build", str(three), "--out", str(warm)])
+    assert again.exit_code == 0, again.output
+    assert "3 articles from the cache, 0 parsed" in again.output
+    assert _files(warm) == _files(cold)  # the manifest too: the same inputs, the same files
+
+
+def test_an_edited_article_is_parsed_again_and_a_deleted_one_leaves(
+    kg_cli, three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert kg_cli(["build", str(three), "--out", str(out), "--quiet"]).exit_code == 0
+    _, second, third = sorted(three.iterdir())
+    second.write_text(second.read_text(encoding="utf-8") + "\n\nUn dernier paragraphe.\n", encoding="utf-8")
+    third.unlink()
+    result = kg_cli(["build", str(three), "--out", str(out)])
+    assert result.exit_code == 0 and "1 articles from the cache, 1 parsed" in result.output
+    assert len(list((out / CACHE).iterdir())) == 2  # the deleted article's entry left with it
+    cold = tmp_path / "cold"
+    assert kg_cli(["build", str(three), "--out", str(cold), "--quiet", "--no-cache"]).exit_code == 0
+    assert _files(out) == _files(cold)
+
+
+def test_a_broken_entry_is_a_miss_and_a_shared_cache_is_kept(
+    kg_cli, three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared, out = tmp_path / "shared", tmp_path / "out"
+    assert kg_cli(["build", str(three), "--out", str(out), "--quiet", "--cache", str(shared)]).exit_code == 0
+    assert not (out / CACHE).exists() and len(list(shared.iterdir())) == 3
+    entry = sorted(shared.iterdir())[0]
+    entry.write_text('{"format": 1, "article": ', encoding="utf-8")  # cut short
+    result = kg_cli(["build", str(three), "--out", str(out), "--cache", str(shared)])
+    assert result.exit_code == 0 and "2 articles from the cache, 1 parsed" in result.output
+    _no_parser(monkeypatch)
+    result = kg_cli(["build", str(three), "--out", str(tmp_path / "other"), "--cache", str(shared)])
+    assert result.exit_code == 0 and "3 articles from the cache, 0 parsed" in result.output
+
+
+def test_another_kg_version_parses_everything(
+    kg_cli, three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import cache
+
+    out = tmp_path / "out"
+    assert kg_cli(["build", str(three), "--out", str(out), "--quiet"]).exit_code == 0
+    monkeypatch.setattr(cache, "extraction_version", lambda: "another version of kg's code")
+    result = kg_cli(["build", str(three), "--out", str(out)])
+    assert result.exit_code == 0 and "0 articles from the cache, 3 parsed" in result.output
