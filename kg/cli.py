@@ -301,10 +301,10 @@ def _build(
             if validate == "full":
                 ok, report = rdf.validate(kg)
             else:
-                from kg.validate import shipped_checks, validate_store
+                from kg.validate import validate_build
 
                 built = store.open_store(stage)
-                ok, report = validate_store(built, shipped_checks())
+                ok, report = validate_build(built)
                 del built  # closes the database before the build is swapped in
             if not ok:
                 _say("SHACL validation failed:", "red", f"{out} keeps the previous build")
