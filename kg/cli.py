@@ -387,7 +387,7 @@ def query(
       kg query accusations-against -p entity=Greenpeace --format json
       kg query chains --format csv
       kg query --sparql 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
-      kg query --sparql 'DESCRIBE <https://w3id.org/kg-fr/id/entity/openai>' --format turtle
+      kg query --sparql 'DESCRIBE ?a WHERE { ?a a <https://w3id.org/kg-fr/ontology#Actor> } LIMIT 1' -f turtle
     """
     from kg import export, queries
 
