@@ -208,7 +208,8 @@ def build(
             rules,
             max_mb,
             quiet,
-            None if no_cache else (cache_dir or True),
+            no_cache,
+            cache_dir,
         )
     except _Abandon as e:
         raise typer.Exit(e.code) from None
@@ -244,7 +245,8 @@ def _build(
     rules: list[AliasRule],
     max_mb: float,
     quiet: bool,
-    cache_dir: Path | bool | None,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> int:
     """The build of ``kg build`` once its options are checked; returns the exit code."""
     import hashlib
@@ -273,7 +275,7 @@ def _build(
     build = outdir.Build(target, meta={"model": model, "model_version": model_version})
     with build as stage, progress:
         task = progress.add_task("parsing articles", total=None)
-        record_cache = _record_cache(cache_dir, stage, target, model, model_version)
+        record_cache = _record_cache(no_cache, cache_dir, stage, target, model, model_version)
         try:
             kg = pipeline.build(
                 stream,
@@ -333,14 +335,14 @@ def _build(
 
 
 def _record_cache(
-    cache_dir: Path | bool | None, stage: Path, target: Path, model: str, model_version: str
+    no_cache: bool, cache_dir: Path | None, stage: Path, target: Path, model: str, model_version: str
 ) -> RecordCache | None:
     """The build's record cache: none, a shared folder, or the build's own (from the last one)."""
     from kg.cache import CACHE, RecordCache
 
-    if cache_dir is None or cache_dir is False:
+    if no_cache:
         return None
-    if isinstance(cache_dir, Path):
+    if cache_dir is not None:
         return RecordCache(cache_dir, model=model, model_version=model_version)
     return RecordCache(stage / CACHE, model=model, model_version=model_version, previous=target / CACHE)
 
@@ -472,9 +474,10 @@ def serve(
     Example: kg serve --out outputs --port 7878
     """
     from kg import serve as serving
+    from kg.net import is_loopback
 
     _open_build(out)
-    if not serving.is_loopback(host) and not force:
+    if not is_loopback(host) and not force:
         _fail(f"--host {host} is reachable from other machines; add --force to serve there")
 
     def ready(url: str) -> None:

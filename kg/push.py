@@ -39,7 +39,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
-import ipaddress
 import json
 import os
 import socket
@@ -50,13 +49,13 @@ import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg import outdir, vocab
+from kg.net import is_loopback
 from kg.vocab import DATA, iri_id
 
 __all__ = [
@@ -265,7 +264,9 @@ def load_build(out: Path) -> list[GraphPayload]:
     if "ontology.ttl" in listed:
         ontology_text = (out / "ontology.ttl").read_text(encoding="utf-8")
     else:
-        ontology_text = resources.files("kg").joinpath("ontology.ttl").read_text(encoding="utf-8")
+        from kg.rdf import packaged_text  # rdflib's import only when the build has no copy
+
+        ontology_text = packaged_text("ontology.ttl")
     ontology = [
         (q.subject, q.predicate, q.object) for q in ox.parse(ontology_text, format=ox.RdfFormat.TURTLE)
     ]
@@ -366,16 +367,6 @@ def _graph_url(endpoint: str, iri: str | None) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=query))
 
 
-def _is_loopback(host: str) -> bool:
-    host = host.rstrip(".").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _check_endpoint(endpoint: str) -> urllib.parse.SplitResult:
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -414,7 +405,7 @@ class _Client:
         self.timeout = timeout
         self.credentials = credentials
         # Notes: no proxy for a store on this machine; the environment's proxies for any other.
-        handlers = [urllib.request.ProxyHandler({})] if _is_loopback(parts.hostname or "") else []
+        handlers = [urllib.request.ProxyHandler({})] if is_loopback(parts.hostname or "") else []
         self.opener = urllib.request.build_opener(*handlers)
 
     def send(

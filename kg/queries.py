@@ -45,7 +45,7 @@ from rich.text import Text
 
 from kg.graph import to_networkx
 from kg.records import KnowledgeGraph
-from kg.vocab import KG_NS, PREFIXES, iri_id
+from kg.vocab import KG_NS, PREFIXES, compact_iri, iri_id
 
 __all__ = [
     "FORMATS",
@@ -235,9 +235,6 @@ def run_named(store: ox.Store, name: str, params: Mapping[str, str] | None = Non
 
 # Lossless output of SPARQL results
 
-# Longest namespace first, so that kgid: wins over a shorter prefix of it.
-_CURIE_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-
 
 def curie(iri: str) -> tuple[str, str | None]:
     """How the table view shows an IRI: ``(prefix:rest, prefix)``, or ``(<iri>, None)``.
@@ -247,10 +244,8 @@ def curie(iri: str) -> tuple[str, str | None]:
     >>> curie("https://example.org/x")
     ('<https://example.org/x>', None)
     """
-    for prefix, namespace in _CURIE_PREFIXES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}", prefix
-    return f"<{iri}>", None
+    shown, prefix = compact_iri(iri)
+    return (shown, prefix) if prefix else (f"<{iri}>", None)
 
 
 def _cell(term: Any, used: set[str]) -> str:

@@ -52,6 +52,7 @@ from kg.vocab import (
     article_iri,
     category_iri,
     claim_iri,
+    compact_iri,
     entity_iri,
     evidence_iri,
     merge_iri,
@@ -70,6 +71,7 @@ __all__ = [
     "load_ontology",
     "load_shapes",
     "oxigraph_quads",
+    "packaged_text",
     "serialize",
     "to_graph",
     "validate",
@@ -436,16 +438,8 @@ def _nquads(quads: list[ox.Quad]) -> bytes:
     return b"".join(sorted(set(text.splitlines(keepends=True))))
 
 
-# Longest namespace first, so that a CURIE uses the most specific prefix.
-_JSONLD_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-
-
-@lru_cache(maxsize=1 << 16)
 def _compact(iri: str) -> str:
-    for prefix, namespace in _JSONLD_PREFIXES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
+    return compact_iri(iri)[0]
 
 
 def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict[str, str]:
@@ -521,24 +515,25 @@ def write_rdf(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
         written.append(path)
     for name in PACKAGED_FILES:
         path = out_dir / name
-        atomic_write_bytes(path, _packaged_turtle(name).encode("utf-8"))
+        atomic_write_bytes(path, packaged_text(name).encode("utf-8"))
         written.append(path)
     return written
 
 
 @cache
-def _packaged_turtle(name: str) -> str:
+def packaged_text(name: str) -> str:
+    """The text of one of kg's packaged Turtle files (``ontology.ttl``, ``shapes.ttl``)."""
     return resources.files("kg").joinpath(name).read_text(encoding="utf-8")
 
 
 def load_shapes() -> Graph:
     """The SHACL shapes of ``kg/shapes.ttl``."""
-    return Graph().parse(data=_packaged_turtle("shapes.ttl"), format="turtle")
+    return Graph().parse(data=packaged_text("shapes.ttl"), format="turtle")
 
 
 def load_ontology() -> Graph:
     """The ontology of ``kg/ontology.ttl``."""
-    return Graph().parse(data=_packaged_turtle("ontology.ttl"), format="turtle")
+    return Graph().parse(data=packaged_text("ontology.ttl"), format="turtle")
 
 
 def validate(graph: Graph | KnowledgeGraph) -> tuple[bool, str]:

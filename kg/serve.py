@@ -14,7 +14,6 @@ the server is restarted on the new store.
 
 from __future__ import annotations
 
-import ipaddress
 import shutil
 import signal
 import socket
@@ -30,7 +29,7 @@ from types import FrameType
 from kg.outdir import MANIFEST
 from kg.store import STORE
 
-__all__ = ["ServeError", "is_loopback", "oxigraph_binary", "serve", "serve_command"]
+__all__ = ["ServeError", "oxigraph_binary", "serve", "serve_command"]
 
 
 class ServeError(Exception):
@@ -48,16 +47,6 @@ def oxigraph_binary() -> str:
     raise ServeError(
         "the oxigraph server is not installed; install kg's dependencies (`pip install oxigraph`)"
     )
-
-
-def is_loopback(host: str) -> bool:
-    """True for a host name or address that only this machine can reach."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def serve_command(out: Path, host: str, port: int, *, timeout: float, binary: str) -> list[str]:

@@ -14,7 +14,7 @@ which is why kg writes offsets as ``xsd:integer``, never a derived integer type)
 
 >>> import tempfile
 >>> from kg.records import KnowledgeGraph
->>> from kg.rdf import build_dataset, serialize
+>>> from kg.rdf import serialize
 >>> folder = Path(tempfile.mkdtemp())
 >>> _ = (folder / "graph.nq").write_bytes(serialize(KnowledgeGraph([], [], [], []), "nquads"))
 >>> info = write_store(folder)
@@ -42,10 +42,10 @@ _SOURCE = "graph.nq"
 
 
 def _ontology_quads() -> list[ox.Quad]:
-    from kg.rdf import _packaged_turtle
+    from kg.rdf import packaged_text
 
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    triples = ox.parse(_packaged_turtle("ontology.ttl").encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    triples = ox.parse(packaged_text("ontology.ttl").encode("utf-8"), format=ox.RdfFormat.TURTLE)
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
 
 

@@ -18,6 +18,7 @@ any character: they are percent-encoded into a single path segment.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from rdflib import Namespace, URIRef
@@ -38,6 +39,7 @@ __all__ = [
     "article_iri",
     "category_iri",
     "claim_iri",
+    "compact_iri",
     "encode_id",
     "entity_iri",
     "evidence_iri",
@@ -130,6 +132,25 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "dcterms": "http://purl.org/dc/terms/",
 }
+
+# Longest namespace first, so that a CURIE uses the most specific prefix (kgid: before others).
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+@lru_cache(maxsize=1 << 16)
+def compact_iri(iri: str) -> tuple[str, str | None]:
+    """``(prefix:rest, prefix)`` with the most specific prefix of ``PREFIXES``, or ``(iri, None)``.
+
+    >>> compact_iri("https://w3id.org/kg-fr/id/entity/ent-durand")
+    ('kgid:entity/ent-durand', 'kgid')
+    >>> compact_iri("https://example.org/x")
+    ('https://example.org/x', None)
+    """
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}", prefix
+    return iri, None
+
 
 # Characters kept as they are in an external IRI (RFC 3986 reserved but '[]', unreserved, '%').
 _IRI_SAFE = ":/?#@!$&'()*+,;=%~-._"
