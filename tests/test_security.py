@@ -434,9 +434,13 @@ _ODD_CHARS = [
     "é",
     "e\u0301",
 ]
+# Any character but a lone surrogate: ingest replaces those with U+FFFD (tests/test_ingest.py),
+# so no record holds one (st.text() leaves them out too; st.characters() needs telling).
 _UNICODE = st.one_of(
     st.text(max_size=16),
-    st.lists(st.one_of(st.sampled_from(_ODD_CHARS), st.characters()), max_size=10).map("".join),
+    st.lists(
+        st.one_of(st.sampled_from(_ODD_CHARS), st.characters(exclude_categories=("Cs",))), max_size=10
+    ).map("".join),
 )
 
 
