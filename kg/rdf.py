@@ -67,10 +67,12 @@ __all__ = [
     "PACKAGED_FILES",
     "RDF_FORMATS",
     "SELECTOR_CONTEXT",
+    "SortedQuads",
     "build_dataset",
     "load_ontology",
     "load_shapes",
     "oxigraph_quads",
+    "oxigraph_quads_from",
     "packaged_text",
     "serialize",
     "to_graph",
@@ -357,25 +359,49 @@ def _ox_iri(iri: str) -> ox.NamedNode:
 
 
 def _ox_term(node: Node) -> ox.NamedNode | ox.Literal:
-    if isinstance(node, URIRef):
-        return _ox_iri(str(node))
-    if isinstance(node, Literal):
+    kind = type(node)
+    if kind is URIRef:
+        return _ox_iri(str.__str__(node))
+    if kind is Literal:
+        assert isinstance(node, Literal)
+        value = str.__str__(node)
         if node.language:
-            return ox.Literal(str(node), language=node.language)
+            return ox.Literal(value, language=node.language)
         if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
+            return ox.Literal(value, datatype=_ox_iri(str.__str__(node.datatype)))
+        return ox.Literal(value)
+    if isinstance(node, URIRef | Literal):  # a subclass
+        return _ox_term(URIRef(node) if isinstance(node, URIRef) else Literal(node))
     raise TypeError(f"unexpected node {node!r}: the graph has no blank nodes")
 
 
+_DEFAULT_GRAPH = ox.DefaultGraph()
+
+
 def _to_oxigraph(s: Node, p: Node, o: Node, graph: URIRef | None) -> ox.Quad:
-    name = ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
+    name = _DEFAULT_GRAPH if graph is None else _ox_iri(str.__str__(graph))
     return ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), name)  # type: ignore[arg-type]
 
 
-def oxigraph_quads(data: KnowledgeGraph | Dataset) -> list[ox.Quad]:
-    """The dataset's quads as pyoxigraph quads, each once, sorted by graph (the default graph
-    first) then by their N-Triples form, so that no serialiser depends on insertion order."""
+def _key(node: Node) -> str:
+    """A plain string naming ``node`` exactly (IRIs and literals apart, a literal's language or
+    datatype with it); sorting on it is sorting plain strings, which is fast."""
+    if isinstance(node, Literal):
+        return f"\x01{node}\x00{node.language or ''}\x00{node.datatype or ''}"
+    return str.__str__(node)
+
+
+class SortedQuads(list[ox.Quad]):
+    """The quads of a dataset, each once, in a stable order (the default graph first, then by
+    graph, subject, predicate, object), with ``triples``: the union graph, each triple once,
+    in the same order. Serialisers read this order, never the insertion order."""
+
+    triples: list[ox.Triple]
+
+
+def oxigraph_quads(data: KnowledgeGraph | Dataset) -> SortedQuads:
+    """The dataset's quads as pyoxigraph quads (see ``SortedQuads``). Duplicates are dropped and
+    the order fixed on plain-string keys before any pyoxigraph term is made."""
     if isinstance(data, KnowledgeGraph):
         pairs: Iterable[tuple[URIRef | None, Triple]] = _quads(data)
     else:
@@ -385,24 +411,42 @@ def oxigraph_quads(data: KnowledgeGraph | Dataset) -> list[ox.Quad]:
             return name if isinstance(name, URIRef) and name != DATASET_DEFAULT_GRAPH_ID else None
 
         pairs = ((named(g), (s, p, o)) for s, p, o, g in data.quads())
-    keyed: dict[tuple[str, str, str, str], ox.Quad] = {}
+    keyed: dict[tuple[str, str, str, str], tuple[URIRef | None, Triple]] = {}
     for graph, (s, p, o) in pairs:
+        keyed[("" if graph is None else str.__str__(graph), _key(s), _key(p), _key(o))] = (graph, (s, p, o))
+    quads = SortedQuads()
+    union: dict[tuple[str, str, str], ox.Triple] = {}
+    for key in sorted(keyed):
+        graph, (s, p, o) = keyed[key]
         quad = _to_oxigraph(s, p, o, graph)
-        keyed[
-            (
-                "" if graph is None else str(quad.graph_name),
-                str(quad.subject),
-                str(quad.predicate),
-                str(quad.object),
-            )
-        ] = quad
-    return [keyed[key] for key in sorted(keyed)]
+        quads.append(quad)
+        union.setdefault(key[1:], quad.triple)
+    quads.triples = [union[key] for key in sorted(union)]
+    return quads
 
 
 def _triples(quads: list[ox.Quad]) -> list[ox.Triple]:
-    """The union graph: each triple once, sorted by its N-Triples form."""
-    keyed = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for q in quads}
-    return [keyed[key] for key in sorted(keyed)]
+    """The union graph, each triple once, in ``SortedQuads`` order."""
+    if isinstance(quads, SortedQuads):
+        return quads.triples
+    return oxigraph_quads_from(quads).triples
+
+
+def oxigraph_quads_from(quads: Iterable[ox.Quad]) -> SortedQuads:
+    """``SortedQuads`` of pyoxigraph quads given in any order."""
+    keyed = {
+        (
+            str(q.graph_name) if isinstance(q.graph_name, ox.NamedNode) else "",
+            str(q.subject),
+            str(q.predicate),
+            str(q.object),
+        ): q
+        for q in quads
+    }
+    out = SortedQuads(keyed[key] for key in sorted(keyed))
+    union = {key[1:]: keyed[key].triple for key in sorted(keyed)}
+    out.triples = [union[key] for key in sorted(union)]
+    return out
 
 
 # Prefixes of the Turtle and TriG files (kgid: would abbreviate no IRI: its local parts hold "/").
@@ -438,6 +482,7 @@ def _nquads(quads: list[ox.Quad]) -> bytes:
     return b"".join(sorted(set(text.splitlines(keepends=True))))
 
 
+@lru_cache(maxsize=1 << 16)
 def _compact(iri: str) -> str:
     return compact_iri(iri)[0]
 
@@ -453,13 +498,14 @@ def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict[str, str]:
 
 
 def _jsonld(quads: list[ox.Quad]) -> bytes:
-    """JSON-LD of the union graph, compacted with kg's prefixes: one node object per subject,
-    subjects, properties and values sorted, so the same graph gives the same bytes."""
+    """JSON-LD of the union graph, compacted with kg's prefixes: one node object per subject and
+    per line, subjects, properties and values sorted, so the same graph gives the same bytes."""
     nodes: dict[str, dict[str, list[Any]]] = {}
+    rdf_type = str(RDF.type)
     for t in _triples(quads):
         assert isinstance(t.subject, ox.NamedNode), "the graph has no blank nodes"
         node = nodes.setdefault(_compact(t.subject.value), {})
-        if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode):
+        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
             node.setdefault("@type", []).append(_compact(t.object.value))
         else:
             node.setdefault(_compact(t.predicate.value), []).append(_jsonld_value(t.object))  # type: ignore[arg-type]
@@ -467,18 +513,21 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
     def key(value: Any) -> str:
         return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
-    graph = [
-        {
-            "@id": subject,
-            **{
-                p: values if len(values) == 1 else sorted(values, key=key)
-                for p, values in sorted(props.items())
-            },
-        }
+    # No indent: json's C encoder writes each node (the indenting encoder is pure Python, and
+    # ten times slower); one node per line keeps the file readable and diffable.
+    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    lines = [
+        dumps(
+            {
+                "@id": subject,
+                **{p: values if len(values) == 1 else sorted(values, key=key) for p, values in props.items()},
+            }
+        )
         for subject, props in sorted(nodes.items())
     ]
-    doc = {"@context": dict(sorted(PREFIXES.items())), "@graph": graph}
-    return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    context = dumps(dict(sorted(PREFIXES.items())))
+    text = '{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n"
+    return text.encode("utf-8")
 
 
 # Format name -> a function writing the sorted quads in that format, deterministically.
@@ -499,15 +548,19 @@ def serialize(kg: KnowledgeGraph | Dataset | list[ox.Quad], fmt: str) -> bytes:
     """
     if fmt not in _SERIALIZERS:
         raise ValueError(f"unknown RDF format {fmt!r}; expected one of {sorted(_SERIALIZERS)}")
-    quads = kg if isinstance(kg, list) else oxigraph_quads(kg)
+    quads = oxigraph_quads_from(kg) if isinstance(kg, list) and not isinstance(kg, SortedQuads) else kg
+    if not isinstance(quads, SortedQuads):
+        quads = oxigraph_quads(quads)
     return _SERIALIZERS[fmt](quads)
 
 
-def write_rdf(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
+def write_rdf(kg: KnowledgeGraph, out_dir: Path, quads: SortedQuads | None = None) -> list[Path]:
     """Write every file of ``RDF_FORMATS``, and the ontology and shapes of ``PACKAGED_FILES``,
-    into ``out_dir`` (atomically); returns their paths."""
+    into ``out_dir`` (atomically); returns their paths. ``quads``: ``oxigraph_quads(kg)`` when
+    the caller has it already."""
     out_dir = Path(out_dir)
-    quads = oxigraph_quads(kg)
+    if quads is None:
+        quads = oxigraph_quads(kg)
     written = []
     for name, fmt in RDF_FORMATS.items():
         path = out_dir / name

@@ -20,7 +20,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -39,6 +39,7 @@ __all__ = [
     "shipped_checks",
     "validate_graph",
     "validate_store",
+    "validate_triples",
 ]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -244,12 +245,16 @@ def violations(
             yield c, solution["focus"], solution["value"] if has_value else None
 
 
-def validate_store(store: ox.Store, checks: list[Check], *, limit: int = 20) -> tuple[bool, str]:
-    """Run ``checks`` on ``store`` (its default graph the union of all graphs); returns
-    ``(conforms, report)``, the report listing up to ``limit`` violations per check."""
+def validate_store(
+    store: ox.Store, checks: list[Check], *, limit: int = 20, default_graph: bool = False
+) -> tuple[bool, str]:
+    """Run ``checks`` on ``store`` (on the union of all its graphs, or with ``default_graph`` on
+    its default graph alone); returns ``(conforms, report)``, the report listing up to ``limit``
+    violations per check."""
     lines: list[str] = []
     seen: dict[Check, int] = {}
-    for c, focus, value in violations(store, checks, limit=limit):
+    graphs = [ox.DefaultGraph()] if default_graph else None
+    for c, focus, value in violations(store, checks, limit=limit, default_graph=graphs):
         seen[c] = seen.get(c, 0) + 1
         where = f" on {c.path}" if c.path else ""
         if seen[c] > limit:
@@ -278,6 +283,17 @@ def validate_build(store: ox.Store) -> tuple[bool, str]:
     sub = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
     subclasses = any(q.graph_name != ontology for q in store.quads_for_pattern(None, sub, None))
     return validate_store(store, shipped_checks(subclasses))
+
+
+def validate_triples(triples: Iterable[ox.Triple]) -> tuple[bool, str]:
+    """kg's shapes on a graph given as triples (a build's union graph, ``SortedQuads.triples``),
+    loaded into an in-memory store's default graph: the same checks as ``validate_build``, about
+    twice as fast as on the on-disk store's union of named graphs."""
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    sub = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+    subclasses = next(iter(store.quads_for_pattern(None, sub, None)), None) is not None
+    return validate_store(store, shipped_checks(subclasses), default_graph=True)
 
 
 def validate_graph(graph: Graph, checks: list[Check] | None = None) -> tuple[bool, str]:

@@ -33,7 +33,24 @@ def _no_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "load_nlp", refuse)
 
 
-def test_an_unchanged_rebuild_parses_nothing_and_writes_the_same_bytes(
+def _stamps(out: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(out.iterdir())}
+
+
+def test_an_unchanged_rebuild_is_up_to_date_and_writes_nothing(
+    kg_cli, three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert kg_cli(["build", str(three), "--out", str(out), "--quiet"]).exit_code == 0
+    before = _stamps(out)
+    _no_parser(monkeypatch)
+    again = kg_cli(["build", str(three), "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert "up to date" in again.output and "3 articles" in again.output
+    assert _stamps(out) == before  # not one file written, the folder not swapped
+
+
+def test_an_unchanged_corpus_rebuilds_from_the_cache_when_the_outputs_must_change(
     kg_cli, three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cold, warm = tmp_path / "cold", tmp_path / "warm"
@@ -43,10 +60,18 @@ def test_an_unchanged_rebuild_parses_nothing_and_writes_the_same_bytes(
     assert first.exit_code == 0 and "0 articles from the cache, 3 parsed" in first.output
     assert len(list((warm / CACHE).iterdir())) == 3
     _no_parser(monkeypatch)
+    # an output changed by hand: the build is no longer up to date, and is made again, unparsed
+    (warm / "claims.jsonl").write_text("", encoding="utf-8")
     again = kg_cli(["build", str(three), "--out", str(warm)])
     assert again.exit_code == 0, again.output
     assert "3 articles from the cache, 0 parsed" in again.output
     assert _files(warm) == _files(cold)  # the manifest too: the same inputs, the same files
+    # another option is another build (its manifest says so), still without parsing
+    other = kg_cli(["build", str(three), "--out", str(warm), "--validate", "none"])
+    assert other.exit_code == 0 and "3 articles from the cache, 0 parsed" in other.output
+    assert {k: v for k, v in _files(warm).items() if k != "kg-manifest.json"} == {
+        k: v for k, v in _files(cold).items() if k != "kg-manifest.json"
+    }
 
 
 def test_an_edited_article_is_parsed_again_and_a_deleted_one_leaves(
@@ -73,7 +98,7 @@ def test_a_broken_entry_is_a_miss_and_a_shared_cache_is_kept(
     assert not (out / CACHE).exists() and len(list(shared.iterdir())) == 3
     entry = sorted(shared.iterdir())[0]
     entry.write_text('{"format": 1, "article": ', encoding="utf-8")  # cut short
-    result = kg_cli(["build", str(three), "--out", str(out), "--cache", str(shared)])
+    result = kg_cli(["build", str(three), "--out", str(tmp_path / "again"), "--cache", str(shared)])
     assert result.exit_code == 0 and "2 articles from the cache, 1 parsed" in result.output
     _no_parser(monkeypatch)
     result = kg_cli(["build", str(three), "--out", str(tmp_path / "other"), "--cache", str(shared)])

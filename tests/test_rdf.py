@@ -553,7 +553,7 @@ def _broken_graphs(kg: KnowledgeGraph, graph: Graph) -> dict[str, Graph]:
 def test_the_fast_validator_agrees_with_pyshacl(kg: KnowledgeGraph, graph: Graph) -> None:
     import pyshacl
 
-    from kg.validate import shipped_checks, violations
+    from kg.validate import shipped_checks, validate_triples, violations
 
     checks = shipped_checks()
     for name, g in _broken_graphs(kg, graph).items():
@@ -562,6 +562,9 @@ def test_the_fast_validator_agrees_with_pyshacl(kg: KnowledgeGraph, graph: Graph
         store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
         found = list(violations(store, checks))
         assert (not found) == bool(full) == (name == "nothing"), name
+        # what kg build runs: the same checks on the triples in an in-memory default graph
+        conforms, report = validate_triples(ox.Triple(q.subject, q.predicate, q.object) for q in store)
+        assert conforms == bool(full), (name, report)
         sh = "http://www.w3.org/ns/shacl#"
         theirs = {str(f) for f in results.objects(None, URIRef(sh + "focusNode"))}
         ours = {f.value for _, f, _ in found}
@@ -606,3 +609,30 @@ def test_no_triple_is_in_two_graphs(kg: KnowledgeGraph) -> None:
     store.extend(oxigraph_quads(kg))
     _, [[n]] = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(n) == len(to_graph(kg))
+
+
+def test_a_build_that_breaks_the_shapes_is_not_swapped_in(
+    kg_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import rdf
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Le parquet de Paris accuse Jean Dupuis de corruption. Jean Dupuis dément ces accusations.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert kg_cli(["build", str(src), "--out", str(out), "--quiet"]).exit_code == 0
+    before = (out / "kg-manifest.json").read_bytes()
+    statements = rdf._statement_triples
+
+    def without_article(*args: object, **kwargs: object):  # a statement that names no article
+        return (t for t in statements(*args, **kwargs) if t[1] != KG.sourceArticle)
+
+    monkeypatch.setattr(rdf, "_statement_triples", without_article)
+    for mode in ("fast", "full"):
+        result = kg_cli(["build", str(src), "--out", str(out), "--validate", mode, "--no-cache"])
+        assert result.exit_code == 3, (mode, result.output)
+        assert "SHACL validation failed" in result.output and "sourceArticle" in result.output, mode
+        assert (out / "kg-manifest.json").read_bytes() == before, mode
