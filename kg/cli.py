@@ -408,7 +408,9 @@ def _print_timings(stages: dict[str, float]) -> None:
     """One line: each stage of the build with its seconds, in the order they ran."""
     parts = [f"{name} {seconds:.2f} s" for name, seconds in stages.items()]
     err_console.print(
-        "timings: " + "; ".join(parts) + f"; total {sum(stages.values()):.2f} s", highlight=False
+        "timings: " + "; ".join(parts) + f"; total {sum(stages.values()):.2f} s",
+        highlight=False,
+        soft_wrap=True,
     )
 
 

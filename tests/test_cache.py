@@ -115,3 +115,14 @@ def test_another_kg_version_parses_everything(
     monkeypatch.setattr(cache, "extraction_version", lambda: "another version of kg's code")
     result = kg_cli(["build", str(three), "--out", str(out)])
     assert result.exit_code == 0 and "0 articles from the cache, 3 parsed" in result.output
+
+
+def test_timings_name_every_stage_on_one_line(kg_cli, three: Path, tmp_path: Path) -> None:
+    result = kg_cli(["build", str(three), "--out", str(tmp_path / "out"), "--quiet", "--timings"])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("timings: ")]
+    stages = dict(part.rsplit(" ", 2)[:2] for part in line.removeprefix("timings: ").split("; "))
+    assert list(stages) == [
+        "read", "extract", "resolve", "export", "rdf", "store", "validate", "manifest and swap", "total"
+    ]  # fmt: skip
+    assert abs(sum(float(v) for k, v in stages.items() if k != "total") - float(stages["total"])) < 0.05
