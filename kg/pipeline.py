@@ -1,16 +1,21 @@
 """The build: articles in, KnowledgeGraph out, streaming a batch at a time.
 
 ``extract_records`` parses articles with ``nlp.pipe`` (or on N worker processes) and turns each
-``Doc`` into an ``ArticleRecords`` at once, so no ``Doc`` outlives its batch; ``build`` resolves
+``Doc`` into an ``ArticleRecords`` at once, so no ``Doc`` outlives its batch (with ``scheduler``,
+on the workers of a Dask cluster: only articles and records cross processes); ``build`` resolves
 entities across articles, merges claims into accusations and returns the KnowledgeGraph.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import itertools
 import multiprocessing as mp
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -27,6 +32,16 @@ from kg.resolve import resolve_entities
 __all__ = ["build", "extract_article", "extract_records", "to_claims"]
 
 _worker_model: str = DEFAULT_MODEL
+
+# On a Dask worker: the batches this process parsed (its model is loaded once, by load_nlp's cache)
+dask_batches: int = 0
+_dask_lock = threading.Lock()  # a worker with several threads parses one batch at a time per process
+
+WAIT_FOR_WORKERS = 60.0
+"""Seconds a build waits for a first worker to join the scheduler."""
+
+CONNECT_TIMEOUT = 10.0
+"""Seconds a build tries to reach the scheduler."""
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleRecords:
@@ -58,19 +73,129 @@ def _work(batch: list[Article]) -> list[ArticleRecords]:
     return [extract_article(doc, a) for doc, a in zip(nlp.pipe([a.text for a in batch]), batch, strict=True)]
 
 
+def _fingerprint(model: str) -> tuple[str, str]:
+    """What the records of a parse depend on besides the articles: kg's extraction code and the
+    model's version (as ``kg build`` reads it, from the package metadata)."""
+    import importlib.metadata
+
+    from kg.cache import extraction_version
+
+    if Path(model).is_dir():
+        version = "local"
+    else:
+        try:
+            version = importlib.metadata.version(model) or "unknown"
+        except (importlib.metadata.PackageNotFoundError, ValueError):
+            version = "not installed"
+    return extraction_version(), version
+
+
+def _dask_work(batch: list[Article], model: str) -> tuple[tuple[str, str], list[ArticleRecords]]:
+    """A Dask task: the records of one batch, with the fingerprint of the worker's kg and model."""
+    global dask_batches
+    with _dask_lock:
+        nlp = load_nlp(model)  # cached: loaded once per worker process
+        records = [
+            extract_article(doc, a)
+            for doc, a in zip(nlp.pipe([a.text for a in batch], batch_size=len(batch)), batch, strict=True)
+        ]
+        dask_batches += 1
+    return _fingerprint(model), records
+
+
+def _extract_on_cluster(
+    batches: Iterable[list[Article]], *, scheduler: str, model: str
+) -> Iterator[ArticleRecords]:
+    """The records of ``batches``, in order, parsed on the workers of the Dask scheduler at
+    ``scheduler``. At most two batches per worker thread are in flight (submitted and not yet
+    read back), so neither this process nor the cluster holds the whole corpus. Every failure
+    (the scheduler unreachable or lost, a worker's error, another kg or model on a worker) is a
+    ``RuntimeError`` naming the scheduler."""
+    from distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except Exception as e:  # OSError, TimeoutError, a malformed address (ValueError)
+        raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {_reason(e)}") from None
+    try:
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+            threads = sum(client.nthreads().values())
+        except Exception as e:
+            raise RuntimeError(
+                f"the Dask scheduler at {scheduler} has no worker ({_reason(e)}); "
+                f"start one with: dask worker {scheduler}"
+            ) from None
+        expected = _fingerprint(model)
+        in_flight: collections.deque = collections.deque()
+        limit = max(2 * threads, 2)
+        pending = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(in_flight) < limit:
+                batch = next(pending, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    in_flight.append((batch, client.submit(_dask_work, batch, model, pure=False)))
+            if not in_flight:
+                return
+            batch, future = in_flight.popleft()
+            try:
+                fingerprint, records = future.result()
+            except Exception as e:
+                raise RuntimeError(
+                    f"the Dask cluster at {scheduler} failed to parse the batch of {batch[0].id} "
+                    f"({len(batch)} articles): {_reason(e)}"
+                ) from None
+            finally:
+                del future
+            if fingerprint != expected:
+                raise RuntimeError(
+                    f"a worker of the Dask scheduler at {scheduler} runs another kg or model "
+                    f"(extraction code {fingerprint[0][:12]}, {model} {fingerprint[1]}) than this "
+                    f"machine (extraction code {expected[0][:12]}, {model} {expected[1]}): install "
+                    "the same kg and model on every worker"
+                )
+            yield from records
+    finally:
+        for _, future in in_flight:
+            future.cancel()
+        in_flight.clear()
+        with contextlib.suppress(Exception):  # the scheduler is already gone: nothing left to close
+            client.close(timeout=CONNECT_TIMEOUT)
+
+
+def _reason(e: BaseException) -> str:
+    """One line for an exception: its type, and its message when it has one."""
+    text = " ".join(str(e).split())
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
+
+
 def extract_records(
     articles: Iterable[Article],
     *,
     model: str = DEFAULT_MODEL,
     workers: int = 1,
     batch_size: int = 16,
+    scheduler: str | None = None,
 ) -> Iterator[ArticleRecords]:
-    """Parse and extract, in input order; ``workers`` > 1 parses on up to that many processes.
+    """Parse and extract, in input order; ``workers`` > 1 parses on up to that many processes,
+    ``scheduler`` (a Dask scheduler's address, ``tcp://HOST:PORT``) on the workers of that cluster.
 
     No more processes start than there are batches to parse: the first ``workers`` batches are
-    read before the pool is made, and one batch is parsed in this process.
+    read before the pool is made, and one batch is parsed in this process. With nothing to parse,
+    no model is loaded and no scheduler is contacted.
     """
     batches = _batches(articles, batch_size)
+    if scheduler is not None:
+        first_batch = next(batches, None)
+        if first_batch is None:
+            return
+        yield from _extract_on_cluster(
+            itertools.chain([first_batch], batches), scheduler=scheduler, model=model
+        )
+        return
     first = list(itertools.islice(batches, max(workers, 1)))
     if not first:  # nothing to parse (every article came from the cache): no model is loaded
         return
@@ -134,11 +259,14 @@ def build(
     aliases: list[AliasRule] | None = None,
     cache: RecordCache | None = None,
     timings: dict[str, float] | None = None,
+    scheduler: str | None = None,
 ) -> KnowledgeGraph:
     """The whole build over an input stream of articles and input problems. With ``cache``,
     an article whose records it holds is not parsed, and the records of the others go into it.
     ``timings``, when given, receives the seconds spent in ``extract`` (reading the inputs left,
-    the cache, parsing and extraction) and ``resolve`` (entity resolution and the merge)."""
+    the cache, parsing and extraction) and ``resolve`` (entity resolution and the merge).
+    ``scheduler``: parse on that Dask cluster (see ``extract_records``); entity resolution and
+    the merge still run here."""
     started = time.perf_counter()
     problems: list[InputProblem] = []
 
@@ -165,7 +293,9 @@ def build(
                 if on_article:
                     on_article(article)
 
-    records_parsed = extract_records(to_parse(), model=model, workers=workers, batch_size=batch_size)
+    records_parsed = extract_records(
+        to_parse(), model=model, workers=workers, batch_size=batch_size, scheduler=scheduler
+    )
     for k, r in enumerate(records_parsed):
         found[parsed[k]] = r
         if cache is not None:
