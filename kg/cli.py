@@ -67,8 +67,9 @@ def _main(
 EXIT_CODES: dict[int, str] = {
     0: "built (inputs that could not be read are listed in problems.jsonl)",
     1: "no article could be read; nothing was written",
-    2: "usage error, found before any parsing: a bad option value, --out unusable, the model not "
-    "installed, a bad alias file, --workers above the cores without --force, no input exists",
+    2: "usage error, found before any article is parsed: a bad option value, --out unusable, the "
+    "model not installed, a bad alias file, --workers above the cores without --force, no input "
+    "exists, Dask missing or its --scheduler unreachable; the previous build was kept",
     3: "the graph failed SHACL validation; the previous build was kept",
     4: "another kg build is writing into --out",
     5: "built, but an input named on the command line does not exist (--keep-going gives 0)",
