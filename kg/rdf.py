@@ -72,7 +72,6 @@ __all__ = [
     "load_ontology",
     "load_shapes",
     "oxigraph_quads",
-    "oxigraph_quads_from",
     "packaged_text",
     "serialize",
     "to_graph",
@@ -425,30 +424,6 @@ def oxigraph_quads(data: KnowledgeGraph | Dataset) -> SortedQuads:
     return quads
 
 
-def _triples(quads: list[ox.Quad]) -> list[ox.Triple]:
-    """The union graph, each triple once, in ``SortedQuads`` order."""
-    if isinstance(quads, SortedQuads):
-        return quads.triples
-    return oxigraph_quads_from(quads).triples
-
-
-def oxigraph_quads_from(quads: Iterable[ox.Quad]) -> SortedQuads:
-    """``SortedQuads`` of pyoxigraph quads given in any order."""
-    keyed = {
-        (
-            str(q.graph_name) if isinstance(q.graph_name, ox.NamedNode) else "",
-            str(q.subject),
-            str(q.predicate),
-            str(q.object),
-        ): q
-        for q in quads
-    }
-    out = SortedQuads(keyed[key] for key in sorted(keyed))
-    union = {key[1:]: keyed[key].triple for key in sorted(keyed)}
-    out.triples = [union[key] for key in sorted(union)]
-    return out
-
-
 # Prefixes of the Turtle and TriG files (kgid: would abbreviate no IRI: its local parts hold "/").
 _TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "kgid"}
 
@@ -459,24 +434,24 @@ def _sorted_prefix_lines(text: bytes) -> bytes:
     return b"".join(sorted(head)) + b"".join(lines[len(head) :])
 
 
-def _turtle(quads: list[ox.Quad]) -> bytes:
-    text = ox.serialize(_triples(quads), format=ox.RdfFormat.TURTLE, prefixes=_TURTLE_PREFIXES) or b""
+def _turtle(quads: SortedQuads) -> bytes:
+    text = ox.serialize(quads.triples, format=ox.RdfFormat.TURTLE, prefixes=_TURTLE_PREFIXES) or b""
     return _sorted_prefix_lines(text)
 
 
-def _ntriples(quads: list[ox.Quad]) -> bytes:
-    text = ox.serialize(_triples(quads), format=ox.RdfFormat.N_TRIPLES) or b""
+def _ntriples(quads: SortedQuads) -> bytes:
+    text = ox.serialize(quads.triples, format=ox.RdfFormat.N_TRIPLES) or b""
     return b"".join(sorted(set(text.splitlines(keepends=True))))
 
 
-def _trig(quads: list[ox.Quad]) -> bytes:
+def _trig(quads: SortedQuads) -> bytes:
     """TriG through pyoxigraph, the quads in ``oxigraph_quads`` order."""
     return _sorted_prefix_lines(
         ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_TURTLE_PREFIXES) or b""
     )
 
 
-def _nquads(quads: list[ox.Quad]) -> bytes:
+def _nquads(quads: SortedQuads) -> bytes:
     """N-Quads through pyoxigraph: one line per quad, sorted, the file a store loads."""
     text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     return b"".join(sorted(set(text.splitlines(keepends=True))))
@@ -497,12 +472,12 @@ def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict[str, str]:
     return {"@value": term.value}
 
 
-def _jsonld(quads: list[ox.Quad]) -> bytes:
+def _jsonld(quads: SortedQuads) -> bytes:
     """JSON-LD of the union graph, compacted with kg's prefixes: one node object per subject and
     per line, subjects, properties and values sorted, so the same graph gives the same bytes."""
     nodes: dict[str, dict[str, list[Any]]] = {}
     rdf_type = str(RDF.type)
-    for t in _triples(quads):
+    for t in quads.triples:
         assert isinstance(t.subject, ox.NamedNode), "the graph has no blank nodes"
         node = nodes.setdefault(_compact(t.subject.value), {})
         if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
@@ -531,7 +506,7 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
 
 
 # Format name -> a function writing the sorted quads in that format, deterministically.
-_SERIALIZERS: dict[str, Callable[[list[ox.Quad]], bytes]] = {
+_SERIALIZERS: dict[str, Callable[[SortedQuads], bytes]] = {
     "turtle": _turtle,
     "nt": _ntriples,
     "json-ld": _jsonld,
@@ -540,7 +515,7 @@ _SERIALIZERS: dict[str, Callable[[list[ox.Quad]], bytes]] = {
 }
 
 
-def serialize(kg: KnowledgeGraph | Dataset | list[ox.Quad], fmt: str) -> bytes:
+def serialize(kg: KnowledgeGraph | Dataset | SortedQuads, fmt: str) -> bytes:
     """The graph in one of the formats of ``RDF_FORMATS``, byte-identical for the same input.
 
     Turtle, N-Triples and JSON-LD hold the union graph; TriG and N-Quads hold the dataset with
@@ -548,10 +523,7 @@ def serialize(kg: KnowledgeGraph | Dataset | list[ox.Quad], fmt: str) -> bytes:
     """
     if fmt not in _SERIALIZERS:
         raise ValueError(f"unknown RDF format {fmt!r}; expected one of {sorted(_SERIALIZERS)}")
-    quads = oxigraph_quads_from(kg) if isinstance(kg, list) and not isinstance(kg, SortedQuads) else kg
-    if not isinstance(quads, SortedQuads):
-        quads = oxigraph_quads(quads)
-    return _SERIALIZERS[fmt](quads)
+    return _SERIALIZERS[fmt](kg if isinstance(kg, SortedQuads) else oxigraph_quads(kg))
 
 
 def write_rdf(kg: KnowledgeGraph, out_dir: Path, quads: SortedQuads | None = None) -> list[Path]:

@@ -584,13 +584,19 @@ def test_the_fast_validator_finds_an_ill_formed_number(kg: KnowledgeGraph, graph
     assert not conforms and "[datatype]" in report
 
 
-def test_build_validation_modes(kg_cli, tmp_path: Path) -> None:
+@pytest.fixture
+def one_article(tmp_path: Path) -> Path:
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text(
         "Le parquet de Paris accuse Jean Dupuis de corruption. Jean Dupuis dément ces accusations.",
         encoding="utf-8",
     )
+    return src
+
+
+def test_build_validation_modes(kg_cli, one_article: Path, tmp_path: Path) -> None:
+    src = one_article
     for mode in ("fast", "full", "none"):
         result = kg_cli(["build", str(src), "--out", str(tmp_path / mode), "--quiet", "--validate", mode])
         assert result.exit_code == 0, (mode, result.output)
@@ -612,16 +618,11 @@ def test_no_triple_is_in_two_graphs(kg: KnowledgeGraph) -> None:
 
 
 def test_a_build_that_breaks_the_shapes_is_not_swapped_in(
-    kg_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kg_cli, one_article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kg import rdf
 
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Le parquet de Paris accuse Jean Dupuis de corruption. Jean Dupuis dément ces accusations.",
-        encoding="utf-8",
-    )
+    src = one_article
     out = tmp_path / "out"
     assert kg_cli(["build", str(src), "--out", str(out), "--quiet"]).exit_code == 0
     before = (out / "kg-manifest.json").read_bytes()
