@@ -334,6 +334,7 @@ def _build(
             "parsing articles", total=sum(1 for item in items if not isinstance(item, InputProblem))
         )
         record_cache = _record_cache(no_cache, cache_dir, stage, target, model, model_version)
+        lap("prepare")  # the build key, the lock, the up-to-date check, importing spaCy
         try:
             kg = pipeline.build(
                 items,
