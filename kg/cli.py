@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 import time
+import typing
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -17,8 +20,10 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -31,6 +36,7 @@ if TYPE_CHECKING:
     from kg.aliases import AliasRule
     from kg.cache import RecordCache
     from kg.evaluate import ClaimBrief, Miss, Report, Spurious
+    from kg.queries import QueryInfo
 
 __all__ = ["app", "main"]
 
@@ -41,7 +47,78 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose --help reads like a classic Unix one: ``INPUTS...`` in the usage line,
+    each option with the metavar of its value (``--workers INTEGER``, nothing after a flag),
+    and the arguments listed with their help. (Typer's own labels, ``<bool>``, ``{INPUTS}...``,
+    ``<list[Path]>``, are Python types, not what a user types.)"""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = ["[OPTIONS]"] if any(not _is_argument(p) for p in self.get_params(ctx)) else []
+        for param in self.params:
+            if _is_argument(param):
+                name = _metavar(param) + ("..." if param.nargs != 1 else "")
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args: list[tuple[str, str]] = []
+        opts: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            if getattr(param, "hidden", False):
+                continue
+            extra = []
+            default = param.default
+            if getattr(param, "show_default", False) and default not in (None, False, (), []):
+                extra.append(f"default: {default.name if isinstance(default, Path) else default}")
+            if param.required:
+                extra.append("required")
+            help_ = " ".join((getattr(param, "help", None) or "").split()) + (
+                f"  [{'; '.join(extra)}]" if extra else ""
+            )
+            if _is_argument(param):
+                args.append((_metavar(param) + ("..." if param.nargs != 1 else ""), help_))
+            else:
+                names = ", ".join(sorted(param.opts, key=len))
+                if param.secondary_opts:
+                    names += " / " + ", ".join(param.secondary_opts)
+                if not getattr(param, "is_flag", False):
+                    names += " " + _metavar(param)
+                opts.append((names, help_))
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _is_argument(param: Any) -> bool:
+    return getattr(param, "param_type_name", "") == "argument"
+
+
+def _metavar(param: Any) -> str:
+    """A parameter's metavar: its own, else its type's name (TEXT, INTEGER, PATH, FLOAT)."""
+    if param.metavar:
+        return str(param.metavar)
+    if _is_argument(param):
+        return str(param.name).upper()
+    click_type = getattr(param, "type", None)  # Typer before 0.20 (click's parameter types)
+    if click_type is not None and getattr(click_type, "name", None):
+        return str(click_type.name).split()[0].upper()
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    annotation = next(iter(typing.get_args(annotation)), annotation)  # list[Path] -> Path
+    return _METAVARS.get(annotation, "VALUE")
+
+
+_METAVARS: dict[object, str] = {int: "INTEGER", float: "NUMBER", str: "TEXT", Path: "PATH"}
+
+
+app.command = functools.partial(app.command, cls=_Command)  # type: ignore[method-assign]
+
+
 out_console = Console()
 err_console = Console(stderr=True)
 
@@ -119,7 +196,7 @@ def build(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            metavar="INPUTS...",
+            metavar="INPUTS",
             help="Article files or folders (.txt, .md, .html, .json, .jsonl).",
             show_default=False,
         ),
@@ -145,6 +222,7 @@ def build(
         str,
         typer.Option(
             "--validate",
+            metavar="[fast|full|none]",
             help="Check the RDF against kg's SHACL shapes: fast (the shapes compiled to SPARQL, run on "
             "the embedded store), full (pyshacl, slower) or none.",
         ),
@@ -174,7 +252,16 @@ def build(
             "--no-cache", help="Parse every article again, and rebuild even when --out is up to date."
         ),
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar; the inputs' problems and a one-line summary."),
+    ] = False,
+    silent: Annotated[
+        bool,
+        typer.Option(
+            "--silent", help="Nothing but the errors that stop the build (problems.jsonl lists the inputs')."
+        ),
+    ] = False,
     timings: Annotated[
         bool, typer.Option("--timings", help="Print the seconds each stage of the build took (stderr).")
     ] = False,
@@ -236,7 +323,7 @@ def build(
             validate,
             rules,
             max_mb,
-            quiet,
+            2 if silent else 1 if quiet else 0,
             no_cache,
             cache_dir,
             timings,
@@ -277,21 +364,21 @@ def _build(
     validate: str,
     rules: list[AliasRule],
     max_mb: float,
-    quiet: bool,
+    quiet: int,
     no_cache: bool,
     cache_dir: Path | None,
     show_timings: bool = False,
     scheduler: str | None = None,
 ) -> int:
-    """The build of ``kg build`` once its options are checked; returns the exit code."""
-    import hashlib
-
-    from kg import ingest, outdir
+    """The build of ``kg build`` once its options are checked; returns the exit code. ``quiet``:
+    0 a progress bar and a summary, 1 (--quiet) only the summary, 2 (--silent) nothing."""
+    from kg import ingest
 
     started = time.perf_counter()
-    stream = ingest.iter_inputs(inputs, max_bytes=int(max_mb * 1_000_000), exclude=(target,))
 
     def on_problem(problem: InputProblem) -> None:
+        if quiet > 1:
+            return
         if problem.fatal:
             _say("skipped", "red", f"{problem.path}: {problem.problem}")
         else:
@@ -303,13 +390,68 @@ def _build(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         console=err_console,
-        disable=quiet,
+        disable=quiet > 0,
         transient=True,
     )
+    with progress:  # one bar, one stage after the other: reading, parsing, resolving, writing
+        bar = _Bar(progress)
+        bar.stage("reading inputs", total=ingest.count_files(inputs, exclude=(target,)))
+        stream = ingest.iter_inputs(
+            inputs,
+            max_bytes=int(max_mb * 1_000_000),
+            exclude=(target,),
+            on_file=lambda _: bar.advance(),
+        )
+        items = list(stream)  # read every input first: the parse's bar knows its total
+        return _build_items(
+            items,
+            target,
+            out,
+            model,
+            model_version,
+            workers,
+            batch_size,
+            validate,
+            rules,
+            quiet,
+            no_cache,
+            cache_dir,
+            show_timings,
+            scheduler,
+            started,
+            bar,
+            on_problem,
+        )
+
+
+def _build_items(
+    items: list[Article | InputProblem],
+    target: Path,
+    out: Path,
+    model: str,
+    model_version: str,
+    workers: int,
+    batch_size: int,
+    validate: str,
+    rules: list[AliasRule],
+    quiet: int,
+    no_cache: bool,
+    cache_dir: Path | None,
+    show_timings: bool,
+    scheduler: str | None,
+    started: float,
+    bar: _Bar,
+    on_problem: Callable[[InputProblem], None],
+) -> int:
+    """``_build`` once the inputs are read."""
+    import hashlib
+
+    from kg import outdir
     from kg.cache import build_key
 
-    items = list(stream)  # read every input first: the progress bar knows its total
     stages: dict[str, float] = {"read": time.perf_counter() - started}
     clock = time.perf_counter()
 
@@ -321,18 +463,19 @@ def _build(
 
     key = build_key(items, (model, model_version, rules, validate))
     build = outdir.Build(target, meta={"model": model, "model_version": model_version, "build_key": key})
-    with build as stage, progress:  # under the build's lock: no other build is swapping --out
+    with build as stage:  # under the build's lock: no other build is swapping --out
         if not no_cache and outdir.up_to_date(target, key):
+            bar.progress.stop()
             _up_to_date(items, out, on_problem, quiet, started)
             if show_timings:
                 lap("up-to-date check")
                 _print_timings(stages)
             raise _UpToDate(0)  # leaves --out as it is: the staging folder goes, the lock is released
+        n_articles = sum(1 for item in items if not isinstance(item, InputProblem))
+        bar.stage("loading spaCy")
         from kg import export, pipeline, rdf, store  # spaCy and the exporters: not needed until now
 
-        task = progress.add_task(
-            "parsing articles", total=sum(1 for item in items if not isinstance(item, InputProblem))
-        )
+        bar.stage("parsing articles", total=n_articles)
         record_cache = _record_cache(no_cache, cache_dir, stage, target, model, model_version)
         lap("prepare")  # the build key, the lock, the up-to-date check, importing spaCy
         try:
@@ -341,7 +484,8 @@ def _build(
                 model=model,
                 workers=workers,
                 batch_size=batch_size,
-                on_article=lambda a: progress.advance(task),
+                on_article=lambda a: bar.advance(),
+                on_stage=bar.enter,
                 on_problem=on_problem,
                 aliases=rules,
                 cache=record_cache,
@@ -356,13 +500,21 @@ def _build(
             _say("error:", "red", "no article could be read; nothing was written.")
             raise _Abandon(1)
         outdir.checkpoint("after-parse")
-        progress.update(task, description="writing outputs", total=None)
-        written = export.write_all(kg, stage, after_each=lambda: outdir.checkpoint("mid-export"))
+        steps = len(export.EXPORTERS) + 2 + (validate != "none")  # the exporters, RDF, store, validation
+        bar.stage("writing outputs", total=steps)
+
+        def exported() -> None:
+            bar.advance()
+            outdir.checkpoint("mid-export")
+
+        written = export.write_all(kg, stage, after_each=exported)
         lap("export")
         quads = rdf.oxigraph_quads(kg)
         written += rdf.write_rdf(kg, stage, quads)
+        bar.advance()
         lap("rdf")
         build.meta["store"] = store.write_store(stage)
+        bar.advance()
         lap("store")
         outdir.checkpoint("before-manifest")
         if validate != "none":
@@ -383,9 +535,10 @@ def _build(
         ]
         clock = time.perf_counter()
     lap("manifest and swap")
+    bar.progress.stop()
     if show_timings:
         _print_timings(stages)
-    if not quiet:
+    if quiet < 2:
         n_acc = sum(1 for c in kg.claims if c.type == "accusation")
         cached = (
             f"{record_cache.hits} articles from the cache, {record_cache.misses} parsed; "
@@ -403,18 +556,49 @@ def _build(
     return 0
 
 
+class _Bar:
+    """The build's progress bar: one line, one stage after the other, each with its own count,
+    clock and ETA (reading inputs, loading spaCy, loading the model, parsing articles, resolving
+    entities, writing outputs)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task: TaskID | None = None
+
+    def stage(self, name: str, total: float | None = None, completed: int = 0) -> None:
+        """Enter the stage ``name``: ``total`` steps (None: not counted), ``completed`` done."""
+        if self.task is not None:
+            self.progress.update(self.task, visible=False)
+        self.task = self.progress.add_task(name, total=total, completed=completed)
+
+    def enter(self, name: str) -> None:
+        """The pipeline's stages (``pipeline.build``'s ``on_stage``). The parse goes on with the
+        count it had (the articles from the cache are done), its clock and ETA started afresh."""
+        current = self.progress.tasks[-1] if self.task is not None else None
+        if name == "parsing articles" and current is not None:
+            self.stage(name, total=current.total, completed=int(current.completed))
+        elif name == "loading the model" and current is not None:
+            self.progress.update(self.progress.tasks[-1].id, description=name, refresh=True)
+        else:
+            self.stage(name)
+
+    def advance(self) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task)
+
+
 def _up_to_date(
     items: list[Article | InputProblem],
     out: Path,
     on_problem: Callable[[InputProblem], None],
-    quiet: bool,
+    quiet: int,
     started: float,
 ) -> None:
     """What an up-to-date build says: the input problems it met again, and one line."""
     for item in items:
         if isinstance(item, InputProblem):
             on_problem(item)
-    if not quiet:
+    if quiet < 2:
         n = sum(1 for item in items if not isinstance(item, InputProblem))
         err_console.print(
             f"[green]up to date[/]: {escape(visible(str(out)))} was built from these {n} articles "
@@ -474,11 +658,14 @@ def query(
         typer.Option(
             "--param",
             "-p",
+            metavar="NAME=VALUE",
             help="NAME=VALUE: binds the variable ?NAME (or $NAME) to the string VALUE, by the engine, "
             "e.g. entity=Greenpeace.",
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=_QUERY_FORMATS + ".")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help=_QUERY_FORMATS + ".")
+    ] = "table",
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the named queries.")] = False,
 ) -> None:
     """Query a build with a named SPARQL query, any SPARQL query, or a graph query.
@@ -488,6 +675,7 @@ def query(
     prefixes under the table); the other formats are the W3C ones, with full IRIs, datatypes
     and language tags. Graph queries (central, chains, communities) give table, csv or json.
 
+    \b
     Examples:
       kg query who-accused-whom --out outputs
       kg query accusations-against -p entity=Greenpeace --format json
@@ -536,13 +724,42 @@ def query(
             text = sparql
         else:
             assert name is not None
-            info = queries.get_query(name)
+            info = _named_query(name)
             bindings, text = queries.bind_params(info, params), info.sparql
-        result = queries.render(queries.execute(queries.load_store(out), text, bindings), fmt)
+        db = queries.load_store(out)
+        result = queries.render(queries.execute(db, text, bindings), fmt)
+        if sparql is None and "entity" in params:
+            close = queries.close_names(db, params["entity"])
+            if close is not None:  # the query matched no actor: say so, on stderr
+                hint = f"; the closest names: {', '.join(close)}" if close else ""
+                _say(
+                    "warning:",
+                    "yellow",
+                    f"no actor is named {params['entity']!r} (a name, an alias or an id){hint}",
+                )
     except (ValueError, KeyError, OSError, SyntaxError) as e:
         _fail(str(e).strip("'\""))
         return
     _print_result(result)
+
+
+def _named_query(name: str) -> QueryInfo:
+    """The named query ``name``, or a usage error naming the closest and every known query."""
+    from rapidfuzz import process
+
+    from kg import queries
+
+    known = {q.name: q for q in queries.list_queries()}
+    if name in known:
+        return known[name]
+    everything = [*known, *queries.GRAPH_QUERIES]
+    close = process.extractOne(name, everything, score_cutoff=60)
+    _fail(
+        f"no query named {name!r}"
+        + (f"; did you mean {close[0]}?" if close else ".")
+        + f" Named queries: {', '.join(known)}. Graph queries: {', '.join(queries.GRAPH_QUERIES)}."
+        " (kg query --list says what each does.)"
+    )
 
 
 def _print_result(result: object) -> None:
@@ -616,21 +833,23 @@ def stats(out: OutOption = Path("outputs")) -> None:
     except ValueError as e:
         _fail(str(e))
         return
-    table = Table(title=f"kg build in {out}")
+    table = Table(title=f"kg build in {escape(visible(str(out)))}")
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("articles", str(len(kg.articles)))
-    table.add_row("entities", str(len(kg.entities)))
-    for t, n in sorted(Counter(e.type for e in kg.entities).items()):
-        table.add_row(f"  {t}", str(n))
-    table.add_row("accusations (merged)", str(len(kg.accusations)))
-    for s, n in sorted(Counter(a.status for a in kg.accusations).items()):
-        table.add_row(f"  {s}", str(n))
-    for c, n in sorted(Counter(a.category or "unspecified" for a in kg.accusations).items()):
-        table.add_row(f"  {c}", str(n))
+    table.add_row("input problems", str(len(kg.problems)))
     table.add_row("claims (all types)", str(len(kg.claims)))
     table.add_row("entity merges logged", str(len(kg.merges)))
-    table.add_row("input problems", str(len(kg.problems)))
+    sections: list[tuple[str, Counter[str]]] = [
+        (f"entities: {len(kg.entities)}, by type", Counter(e.type for e in kg.entities)),
+        (f"accusations: {len(kg.accusations)}, by status", Counter(a.status for a in kg.accusations)),
+        ("accusations by offense category", Counter(a.category or "unspecified" for a in kg.accusations)),
+    ]
+    for heading, counts in sections:
+        table.add_section()
+        table.add_row(f"[bold]{heading}[/]", "")
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            table.add_row(f"  {key}", str(n))
     out_console.print(table)
 
 

@@ -29,7 +29,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -38,6 +38,7 @@ from kg.records import Article, InputProblem
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",
+    "count_files",
     "guess_language",
     "iter_inputs",
     "normalise_text",
@@ -1009,6 +1010,7 @@ def iter_inputs(
     max_bytes: int = 50_000_000,
     max_chars: int = 2_000_000,
     exclude: Sequence[str | Path] = (),
+    on_file: Callable[[Path], None] | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Read articles from files and folders, one at a time, with a problem for each bad input.
 
@@ -1023,6 +1025,8 @@ def iter_inputs(
 
     Ids, titles and paths are printable text on one line: a file name that is not UTF-8, or
     that holds control characters, is shown with ``\\xNN`` escapes, with a warning.
+
+    ``on_file`` is called with each file once it has been read (``count_files`` says how many).
 
     >>> list(iter_inputs(["no/such/dir"]))
     [InputProblem(path='no/such/dir', problem='no such file or folder', fatal=True)]
@@ -1059,6 +1063,24 @@ def iter_inputs(
                     for warning in read.warnings:
                         yield InputProblem(article.path, warning, fatal=False)
                     yield article
+            if on_file is not None:
+                on_file(item)
+
+
+def count_files(paths: Sequence[str | Path], *, exclude: Sequence[str | Path] = ()) -> int:
+    """How many files ``iter_inputs(paths, exclude=exclude)`` will read: a walk of the folders,
+    no file opened (a progress bar's total).
+
+    >>> count_files(["no/such/dir"])
+    0
+    """
+    walk = _Walk(visited=set(), excluded=frozenset(_resolved(Path(p)) for p in exclude))
+    return sum(
+        1
+        for given in paths
+        for item in _walk(Path(given), explicit=True, walk=walk)
+        if isinstance(item, Path)
+    )
 
 
 def read_articles(paths: Sequence[str | Path], **kw: Any) -> tuple[list[Article], list[InputProblem]]:

@@ -179,13 +179,15 @@ def extract_records(
     workers: int = 1,
     batch_size: int = 16,
     scheduler: str | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[ArticleRecords]:
     """Parse and extract, in input order; ``workers`` > 1 parses on up to that many processes,
     ``scheduler`` (a Dask scheduler's address, ``tcp://HOST:PORT``) on the workers of that cluster.
 
     No more processes start than there are batches to parse: the first ``workers`` batches are
     read before the pool is made, and one batch is parsed in this process. With nothing to parse,
-    no model is loaded and no scheduler is contacted.
+    no model is loaded and no scheduler is contacted. ``on_stage`` is told "loading the model"
+    before the model loads here, and "parsing articles" once it is loaded.
     """
     batches = _batches(articles, batch_size)
     if scheduler is not None:
@@ -200,7 +202,11 @@ def extract_records(
     if not first:  # nothing to parse (every article came from the cache): no model is loaded
         return
     if workers <= 1 or len(first) <= 1:
+        if on_stage:
+            on_stage("loading the model")
         nlp = load_nlp(model)
+        if on_stage:
+            on_stage("parsing articles")
         for batch in itertools.chain(first, batches):
             for doc, a in zip(nlp.pipe([a.text for a in batch], batch_size=batch_size), batch, strict=True):
                 yield extract_article(doc, a)
@@ -260,13 +266,15 @@ def build(
     cache: RecordCache | None = None,
     timings: dict[str, float] | None = None,
     scheduler: str | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> KnowledgeGraph:
     """The whole build over an input stream of articles and input problems. With ``cache``,
     an article whose records it holds is not parsed, and the records of the others go into it.
     ``timings``, when given, receives the seconds spent in ``extract`` (reading the inputs left,
     the cache, parsing and extraction) and ``resolve`` (entity resolution and the merge).
     ``scheduler``: parse on that Dask cluster (see ``extract_records``); entity resolution and
-    the merge still run here."""
+    the merge still run here. ``on_stage`` is told of the stages from the parse on ("loading the
+    model", "parsing articles", "resolving entities")."""
     started = time.perf_counter()
     problems: list[InputProblem] = []
 
@@ -294,7 +302,12 @@ def build(
                     on_article(article)
 
     records_parsed = extract_records(
-        to_parse(), model=model, workers=workers, batch_size=batch_size, scheduler=scheduler
+        to_parse(),
+        model=model,
+        workers=workers,
+        batch_size=batch_size,
+        scheduler=scheduler,
+        on_stage=on_stage,
     )
     for k, r in enumerate(records_parsed):
         found[parsed[k]] = r
@@ -304,6 +317,8 @@ def build(
             on_article(r.article)
     records = [found[i] for i in sorted(found)]
     extracted = time.perf_counter()
+    if on_stage:
+        on_stage("resolving entities")
     entities, id_of, merges = resolve_entities(records, aliases)
     claims = to_claims(records, id_of)
     kg = build_graph([r.article for r in records], entities, claims, merges, problems)

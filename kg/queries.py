@@ -39,7 +39,8 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -52,11 +53,13 @@ __all__ = [
     "GRAPH_QUERIES",
     "RDF_RESULT_FORMATS",
     "RESULT_FORMATS",
+    "FittedTable",
     "QueryInfo",
     "Rows",
     "accusation_chains",
     "bind_params",
     "central_actors",
+    "close_names",
     "communities",
     "curie",
     "execute",
@@ -227,6 +230,38 @@ def execute(
         raise ValueError(f"{exc}: to bind {names}, the query must select it (SELECT ... {names})") from None
 
 
+_ACTOR_KEYS = """
+PREFIX kg: <https://w3id.org/kg-fr/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?key ?label WHERE {
+  ?actor a kg:Actor ; skos:prefLabel ?label ; skos:prefLabel|skos:altLabel|schema:identifier ?key .
+}
+"""
+
+
+def close_names(store: ox.Store, entity: str, n: int = 3) -> list[str] | None:
+    """None when ``entity`` is an actor's name, alias or id (any case), as the ``entity``
+    parameter of the named queries matches; else up to ``n`` actors' names closest to it."""
+    from rapidfuzz import fuzz, process, utils
+
+    labels: dict[str, str] = {}  # every key (name, alias, id), lower-cased -> the actor's name
+    for solution in store.query(_ACTOR_KEYS):  # type: ignore[union-attr]
+        labels.setdefault(solution["key"].value.lower(), solution["label"].value)
+    if entity.lower() in labels:
+        return None
+    found = process.extract(
+        entity,
+        list(labels),
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=4 * n,
+        score_cutoff=70,
+    )
+    names = list(dict.fromkeys(labels[key] for key, _, _ in found))
+    return names[:n]
+
+
 def run_named(store: ox.Store, name: str, params: Mapping[str, str] | None = None) -> Rows:
     """Run the named query ``name`` with its parameters."""
     query = get_query(name)
@@ -263,16 +298,13 @@ def _cell(term: Any, used: set[str]) -> str:
     return str(term)
 
 
-def _curie_table(columns: list[str], terms: list[list[Any]]) -> Table | Group:
-    used: set[str] = set()
-    rows = [[_cell(t, used) for t in row] for row in terms]
-    table = _table(columns, rows)
-    if not used:
-        return table
-    return Group(table, *(Text(f"PREFIX {p}: <{PREFIXES[p]}>", style="dim") for p in sorted(used)))
+def _curie_table(columns: list[str], terms: list[list[Any]]) -> FittedTable:
+    used: list[set[str]] = [set() for _ in columns]
+    rows = [[_cell(t, used[i]) for i, t in enumerate(row)] for row in terms]
+    return FittedTable(columns, rows, used)
 
 
-def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> Table | Group | bytes:
+def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> FittedTable | bytes:
     """A query result in ``fmt``: "table" (CURIEs, then the PREFIX lines they use), a W3C
     results format of ``RESULT_FORMATS`` for SELECT and ASK, an RDF syntax of
     ``RDF_RESULT_FORMATS`` for CONSTRUCT and DESCRIBE. ValueError for a format the result
@@ -304,7 +336,8 @@ def render(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: s
 def _accusation_digraph(kg: KnowledgeGraph) -> nx.DiGraph:
     """Actors and who-accuses-whom edges (denied accusations left out), nodes sorted.
 
-    Edge attributes: ``weight`` (number of accusations) and ``offenses`` (their labels).
+    Edge attributes: ``weight`` (number of accusations), ``categories`` (their offense
+    categories, "unspecified" when there is none) and ``offenses`` (their offenses, as written).
     """
     multi = to_networkx(kg, only_accused=True)
     g = nx.DiGraph()
@@ -314,11 +347,12 @@ def _accusation_digraph(kg: KnowledgeGraph) -> nx.DiGraph:
         data = multi.edges[u, v, key]
         if data.get("status") == "denied":
             continue
-        if g.has_edge(u, v):
-            g.edges[u, v]["weight"] += 1
-            g.edges[u, v]["offenses"].append(data["label"])
-        else:
-            g.add_edge(u, v, weight=1, offenses=[data["label"]])
+        if not g.has_edge(u, v):
+            g.add_edge(u, v, weight=0, categories=[], offenses=[])
+        edge = g.edges[u, v]
+        edge["weight"] += 1
+        edge["categories"].append(data.get("category") or "unspecified")
+        edge["offenses"].append(data.get("offense") or "")
     return g
 
 
@@ -378,7 +412,8 @@ def accusation_chains(kg: KnowledgeGraph, min_length: int = 2, max_length: int =
     """Chains of accusations A -> B -> C (``min_length`` to ``max_length`` accusations, no actor
     twice, denied accusations left out).
 
-    Columns: length, chain (names), entities (ids), offenses (per step).
+    Columns: length, chain (names), categories and offenses (per step: " | " between steps,
+    ", " between the accusations of one step), entities (ids).
     """
     if min_length < 1 or max_length < min_length:
         raise ValueError("need 1 <= min_length <= max_length")
@@ -388,17 +423,18 @@ def accusation_chains(kg: KnowledgeGraph, min_length: int = 2, max_length: int =
         for path in _simple_paths(g, start, max_length):
             if len(path) - 1 < min_length:
                 continue
-            steps = [", ".join(g.edges[u, v]["offenses"]) for u, v in itertools.pairwise(path)]
+            edges = [g.edges[u, v] for u, v in itertools.pairwise(path)]
             rows.append(
                 [
                     str(len(path) - 1),
                     " → ".join(g.nodes[u]["label"] for u in path),
+                    " | ".join(", ".join(sorted(set(e["categories"]))) for e in edges),
+                    " | ".join(", ".join(e["offenses"]) for e in edges),
                     " → ".join(path),
-                    " | ".join(steps),
                 ]
             )
-    rows.sort(key=lambda r: (-int(r[0]), r[2]))
-    return ["length", "chain", "entities", "offenses"], rows
+    rows.sort(key=lambda r: (-int(r[0]), r[4]))
+    return ["length", "chain", "categories", "offenses", "entities"], rows
 
 
 def communities(kg: KnowledgeGraph) -> Rows:
@@ -441,14 +477,105 @@ GRAPH_QUERIES: dict[str, Callable[..., Rows]] = {
 # Output formats
 
 
-def _table(columns: list[str], rows: list[list[str]]) -> Table:
-    table = Table(show_lines=False)
-    for name in columns:  # long texts (offenses, sentences) are cut, not wrapped into ribbons
-        long = any(len(row[columns.index(name)]) > 40 for row in rows)
-        table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=60 if long else None)
-    for row in rows:
-        table.add_row(*row)
-    return table
+class FittedTable:
+    """Rows as a Rich table that fits the width it is printed at.
+
+    The columns come in the order a query gives them, key columns first (accuser, accused,
+    status, number of articles). Short columns (counts, statuses) never wrap; names wrap;
+    long texts (offenses, sentences, IRIs) are cut to one line with an ellipsis. Columns that
+    do not fit at all are left out, last first, and named under the table: ``--format csv`` or
+    ``json`` gives every value in full.
+
+    >>> from rich.console import Console
+    >>> console = Console(width=40, record=True)
+    >>> console.print(FittedTable(["who", "status", "offense"], [["Greenpeace", "alleged", "x" * 80]]))
+    >>> text = console.export_text()
+    >>> "Greenpeace" in text and "alleged" in text and "…" in text
+    True
+    """
+
+    SHORT = 12  # at most this wide: a count, a status, a date; shown whole on one line
+    LONG = 40  # most values wider than this: a text, cut to one line; narrower ones wrap
+    MIN = 10  # the least width a cut column is given
+    NAMES = 18  # the least width a wrapped column (names) is given, so a name wraps once at most
+    MAX = 60  # the most width a cut column is given
+
+    def __init__(self, columns: list[str], rows: list[list[str]], prefixes: list[set[str]] | None = None):
+        self.columns = columns
+        self.rows = rows
+        self.prefixes = prefixes or [set() for _ in columns]  # CURIE prefixes each column uses
+        lengths = [
+            sorted(max(map(cell_len, row[i].splitlines() or [""])) for row in rows)
+            for i in range(len(columns))
+        ]
+        self.natural = [max([cell_len(name), *values]) for name, values in zip(columns, lengths, strict=True)]
+        # a text column: most of its values (9 in 10) are long; cut, not wrapped into ribbons. The
+        # first two wider columns are what each row is about (accuser and accused, a chain): they wrap.
+        self.text = [bool(values) and values[(len(values) * 9) // 10] > self.LONG for values in lengths]
+        for i in [i for i, n in enumerate(self.natural) if n > self.SHORT][:2]:
+            self.text[i] = False
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def _least(self, i: int, names: int) -> int:
+        natural = self.natural[i]
+        least = max(self.MIN if self.text[i] else names, cell_len(self.columns[i]))
+        return natural if natural <= self.SHORT else min(natural, least)
+
+    def _columns(self, width: int, names: int) -> list[int]:
+        """The columns, from the first, whose least widths fit in ``width``."""
+        shown: list[int] = []
+        used = 1  # the left border
+        for i in range(len(self.columns)):
+            if shown and used + self._least(i, names) + 3 > width:
+                break
+            shown.append(i)
+            used += self._least(i, names) + 3
+        return shown
+
+    def fit(self, width: int) -> tuple[Table, list[str]]:
+        """The table for ``width`` columns of text, and the names of the columns left out."""
+        key = min(4, len(self.columns))  # the key columns, which a narrower name width may let in
+        names = next((n for n in (self.NAMES, 14) if len(self._columns(width, n)) >= key), self.MIN)
+        shown = self._columns(width, names)
+        used = 1 + sum(self._least(i, names) + 3 for i in shown)
+        widths = {i: self._least(i, names) for i in shown}
+        spare = max(0, width - used)
+        grow = sorted((i for i in shown if self.natural[i] > widths[i]), key=lambda i: self.natural[i])
+        while grow and spare > 0:  # share the spare width out, the narrowest columns served first
+            share = max(1, spare // len(grow))
+            i = grow.pop(0)
+            most = min(self.natural[i], self.MAX) if self.text[i] else self.natural[i]
+            extra = min(share if grow else spare, most - widths[i])
+            widths[i] += extra
+            spare -= extra
+        table = Table(show_lines=False)
+        for i in shown:
+            if self.natural[i] <= self.SHORT or self.text[i]:
+                table.add_column(self.columns[i], no_wrap=True, overflow="ellipsis", width=widths[i])
+            else:
+                table.add_column(self.columns[i], overflow="fold", width=widths[i])
+        for row in self.rows:
+            table.add_row(*(row[i] for i in shown))
+        return table, [self.columns[i] for i in range(len(self.columns)) if i not in shown]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table, hidden = self.fit(options.max_width)
+        yield table
+        if hidden:
+            yield Text(
+                f"(not shown at this width: {', '.join(hidden)}; --format csv or json gives every column)",
+                style="dim",
+            )
+        shown = [p for i, ps in enumerate(self.prefixes) if self.columns[i] not in hidden for p in ps]
+        for p in sorted(set(shown)):
+            yield Text(f"PREFIX {p}: <{PREFIXES[p]}>", style="dim")
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> FittedTable:
+    return FittedTable(columns, rows)
 
 
 def _csv(columns: list[str], rows: list[list[str]]) -> str:
@@ -474,8 +601,8 @@ FORMATS: dict[str, Callable[[list[str], list[list[str]]], Any]] = {
 }
 
 
-def format_rows(columns: list[str], rows: list[list[str]], fmt: str = "table") -> Table | str:
-    """Rows as a Rich ``Table`` ("table"), or a CSV or JSON string ("csv", "json")."""
+def format_rows(columns: list[str], rows: list[list[str]], fmt: str = "table") -> FittedTable | str:
+    """Rows as a ``FittedTable`` ("table"), or a CSV or JSON string ("csv", "json")."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")
     return FORMATS[fmt](columns, rows)

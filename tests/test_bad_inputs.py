@@ -379,7 +379,9 @@ def test_a_bad_item_costs_only_itself(case: Case, tmp_path: Path, kg_cli, alone)
         assert len(_jsonl(out / "articles.jsonl")) == 2, f"{case.id}: not read\n{output}"
     for line in output.splitlines():  # no forged line: control characters never reach the console
         assert "\x1b" not in line and "\r" not in line, f"{case.id}: {line!r}"
-        assert line.startswith(("skipped", "warning", "error")), f"{case.id}: a forged line {line!r}"
+        assert line.startswith(("skipped", "warning", "error", "built ")), (
+            f"{case.id}: a forged line {line!r}"
+        )
 
 
 def test_the_battery_has_at_least_fifty_cases() -> None:

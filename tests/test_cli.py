@@ -170,3 +170,95 @@ def test_build_with_a_bad_alias_file_fails_naming_it(kg_cli, tmp_path: Path) -> 
     assert result.exit_code != 0
     assert "aliases.yaml" in result.output and "PERSON" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def _run_at(width: int, args: list[str]) -> tuple[int, str, str]:
+    """``kg ARGS`` in-process in a terminal ``width`` columns wide: (exit code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, args, env={"COLUMNS": str(width)})
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("command", ["build", "query", "stats", "serve", "push", "verify", "evaluate"])
+def test_help_names_values_as_a_user_types_them(kg_cli, command: str) -> None:
+    result = kg_cli([command, "--help"])
+    assert result.exit_code == 0, result.output
+    # Python's types (<bool>, <list[Path]>, <int range>) and Typer's {ARG} are not what a user types
+    assert not re.search(r"<(bool|str|int|float|path|list)|\{[A-Z]+\}", result.output), result.output
+    assert re.search(r"--help +Show this message", result.output)
+    if command == "build":
+        assert re.search(r"Usage: \w+ build \[OPTIONS\] INPUTS\.\.\.\n", result.output)
+        assert re.search(r"--workers INTEGER +Parse", result.output)
+        assert re.search(r"--no-cache +Parse", result.output), "a flag takes no value"
+
+
+def test_who_accused_whom_fits_80_columns(corpus_build: Path) -> None:
+    """At 80 columns every row shows its accuser, accused, status and number of articles whole."""
+    code, table, _ = _run_at(80, ["query", "who-accused-whom", "--out", str(corpus_build)])
+    assert code == 0
+    lines = table.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "accuser" in line)
+    assert [c.strip() for c in header.strip("┃").split("┃")][:4] == [
+        "accuser",
+        "accused",
+        "status",
+        "articles",
+    ]
+    # one row per accusation, a name wrapping onto continuation lines; read the cells back
+    code, text, _ = _run_at(400, ["query", "who-accused-whom", "--out", str(corpus_build), "--format", "csv"])
+    expected = list(csv.DictReader(io.StringIO(text)))
+    rows: list[list[str]] = []
+    for line in lines:
+        if not line.startswith("│"):
+            continue
+        cells = [c.strip() for c in line.strip("│").split("│")]
+        if cells[2]:  # a new row: its status cell is filled
+            rows.append(cells)
+        else:
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+    assert len(rows) == len(expected) > 0
+    for got, want in zip(rows, expected, strict=True):
+        assert "".join(got[0].split()) == "".join(want["accuser"].split())
+        assert "".join(got[1].split()) == "".join(want["accused"].split())
+        assert got[2] == "kg:" + want["status"].rsplit("#", 1)[-1]
+        assert got[3] == want["articles"]
+    assert "not shown at this width" in table, "the columns left out are not named"
+
+
+def test_unknown_query_lists_the_graph_queries_and_the_closest(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "chain", "--out", str(corpus_build)])
+    assert result.exit_code == 2
+    assert "did you mean chains?" in result.output
+    for name in ("who-accused-whom", "central", "communities"):
+        assert name in result.output
+
+
+def test_a_graph_query_refuses_a_param(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "chains", "-p", "entity=x", "--out", str(corpus_build)])
+    assert result.exit_code == 2
+    assert "takes no parameter" in result.output
+
+
+def test_an_unknown_entity_gets_the_closest_names(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["query", "who-accused-whom", "--out", str(corpus_build), "--format", "csv"])
+    name = max((row["accused"] for row in csv.DictReader(io.StringIO(result.stdout))), key=len)
+    typo = name[:-1] + ("x" if name[-1] != "x" else "y")
+    result = kg_cli(["query", "accusations-against", "-p", f"entity={typo}", "--out", str(corpus_build)])
+    assert result.exit_code == 0
+    assert f"no actor is named {typo!r}" in result.stderr
+    assert name in result.stderr.split("closest names:")[1]
+    result = kg_cli(["query", "accusations-against", "-p", f"entity={name}", "--out", str(corpus_build)])
+    assert result.exit_code == 0 and "no actor" not in result.stderr
+
+
+def test_stats_keeps_statuses_and_categories_apart(kg_cli, corpus_build: Path) -> None:
+    result = kg_cli(["stats", "--out", str(corpus_build)])
+    text = result.stdout
+    by_status = text[text.index("by status") : text.index("by offense category")]
+    by_category = text[text.index("by offense category") :]
+    assert "asserted" in by_status and "asserted" not in by_category
+    assert "unspecified" in by_category and "unspecified" not in by_status

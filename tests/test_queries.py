@@ -13,11 +13,11 @@ import pyoxigraph as ox
 import pytest
 from kgfixtures import ACTORS, A, B, C, D, make_kg
 from rich.console import Console
-from rich.table import Table
 from servers import oxigraph_server, sparql_select
 
 from kg.queries import (
     GRAPH_QUERIES,
+    FittedTable,
     QueryInfo,
     accusation_chains,
     bind_params,
@@ -136,7 +136,7 @@ def test_accusations_by(store: ox.Store) -> None:
 )
 def test_params_are_escaped_literals(store: ox.Store, entity: str) -> None:
     assert run_named(store, "accusations-against", {"entity": entity}) == (
-        ["accuser", "accused", "offense", "category", "status", "articles", "accusation", "entity"],
+        ["accuser", "accused", "status", "articles", "category", "offense", "accusation", "entity"],
         [],
     )
 
@@ -265,7 +265,7 @@ def test_format_rows() -> None:
         dict(zip(columns, r, strict=True)) for r in rows
     ]
     table = format_rows(columns, rows, "table")
-    assert isinstance(table, Table) and table.row_count == 2
+    assert isinstance(table, FittedTable) and table.row_count == 2
     console = Console(file=io.StringIO(), width=80)
     console.print(table)
     assert "citoyen" in console.file.getvalue()
@@ -299,3 +299,35 @@ def test_who_accused_whom_over_http(sparql_endpoint: str, store: ox.Store) -> No
     over_http = _http_select(sparql_endpoint, sparql)
     assert over_http == run_named(store, "who-accused-whom")
     assert len(over_http[1]) == 5
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
+def test_a_fitted_table_fits_and_keeps_its_key_columns_whole(width: int) -> None:
+    columns = ["accuser", "accused", "status", "articles", "offense", "accusation"]
+    rows = [
+        [
+            "Autorité de la concurrence",
+            "Jean-Baptiste Djebbari-Lefèvre",
+            "alleged",
+            "12",
+            "x " * 60,
+            "kgid:" + "a" * 40,
+        ],
+        ["AFP", "Le Monde", "asserted", "1", "diffamation", "kgid:b"],
+    ]
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(FittedTable(columns, rows))
+    text = console.export_text()
+    assert all(len(line) <= width for line in text.splitlines())
+    table, hidden = FittedTable(columns, rows).fit(width)
+    shown = [c.header for c in table.columns]
+    assert len(shown) >= (2 if width < 60 else 4)
+    body = [line.strip("│").split("│") for line in text.splitlines() if line.startswith("│")]
+    for j, column in enumerate(shown[:4]):  # accuser, accused (wrapped), status and count: whole
+        flat = "".join("".join(cells[j].split()) for cells in body)
+        for row in rows:
+            assert "".join(row[columns.index(column)].split()) in flat
+    assert shown + hidden == columns, "columns are left out from the end"
+    assert ("not shown at this width" in text) == bool(hidden)
+    if "offense" in shown:
+        assert "…" in text, "a long text is cut to one line"
