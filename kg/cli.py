@@ -447,7 +447,6 @@ def _build_items(
     on_problem: Callable[[InputProblem], None],
 ) -> int:
     """``_build`` once the inputs are read."""
-    import hashlib
 
     from kg import outdir
     from kg.cache import build_key
@@ -473,7 +472,7 @@ def _build_items(
             raise _UpToDate(0)  # leaves --out as it is: the staging folder goes, the lock is released
         n_articles = sum(1 for item in items if not isinstance(item, InputProblem))
         bar.stage("loading spaCy")
-        from kg import export, pipeline, rdf, store  # spaCy and the exporters: not needed until now
+        from kg import api, export, pipeline  # spaCy and the exporters: not needed until now
 
         bar.stage("parsing articles", total=n_articles)
         record_cache = _record_cache(no_cache, cache_dir, stage, target, model, model_version)
@@ -503,36 +502,17 @@ def _build_items(
         steps = len(export.EXPORTERS) + 2 + (validate != "none")  # the exporters, RDF, store, validation
         bar.stage("writing outputs", total=steps)
 
-        def exported() -> None:
+        def step(name: str) -> None:
             bar.advance()
-            outdir.checkpoint("mid-export")
+            lap(name)
 
-        written = export.write_all(kg, stage, after_each=exported)
-        lap("export")
-        quads = rdf.oxigraph_quads(kg)
-        written += rdf.write_rdf(kg, stage, quads)
-        bar.advance()
-        lap("rdf")
-        build.meta["store"] = store.write_store(stage)
-        bar.advance()
-        lap("store")
-        outdir.checkpoint("before-manifest")
-        if validate != "none":
-            if validate == "full":
-                ok, report = rdf.validate(kg)
-            else:
-                from kg.validate import validate_triples
-
-                ok, report = validate_triples(quads.triples)
-            lap("validate")
-            if not ok:
-                _say("SHACL validation failed:", "red", f"{out} keeps the previous build")
-                err_console.print(report, markup=False, highlight=False)
-                raise _Abandon(3)
-        build.inputs = [
-            outdir.InputHash(a.id, a.path, hashlib.sha256(a.text.encode("utf-8")).hexdigest())
-            for a in kg.articles
-        ]
+        try:
+            written, build.meta["store"] = api.write_outputs(kg, stage, validate=validate, step=step)
+        except api.ValidationFailed as e:
+            _say("SHACL validation failed:", "red", f"{out} keeps the previous build")
+            err_console.print(e.report, markup=False, highlight=False)
+            raise _Abandon(3) from None
+        build.inputs = api.input_hashes(kg.articles)
         clock = time.perf_counter()
     lap("manifest and swap")
     bar.progress.stop()

@@ -1005,7 +1005,7 @@ def _digest(text: str) -> bytes:
 
 
 def iter_inputs(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Article],
     *,
     max_bytes: int = 50_000_000,
     max_chars: int = 2_000_000,
@@ -1027,6 +1027,7 @@ def iter_inputs(
     that holds control characters, is shown with ``\\xNN`` escapes, with a warning.
 
     ``on_file`` is called with each file once it has been read (``count_files`` says how many).
+    An ``Article`` among ``paths`` is checked and normalised as a file's article is.
 
     >>> list(iter_inputs(["no/such/dir"]))
     [InputProblem(path='no/such/dir', problem='no such file or folder', fatal=True)]
@@ -1036,11 +1037,13 @@ def iter_inputs(
     ids: dict[str, str] = {}
     texts: dict[bytes, tuple[str, str]] = {}
     for given in paths:
-        for item in _walk(Path(given), explicit=True, walk=walk):
+        found = [given] if isinstance(given, Article) else _walk(Path(given), explicit=True, walk=walk)
+        for item in found:
             if isinstance(item, InputProblem):
                 yield item
                 continue
-            for read in _read(item, limits):
+            reads = _read_given(item, limits) if isinstance(item, Article) else _read(item, limits)
+            for read in reads:
                 if isinstance(read, InputProblem):
                     yield read
                     continue
@@ -1063,11 +1066,29 @@ def iter_inputs(
                     for warning in read.warnings:
                         yield InputProblem(article.path, warning, fatal=False)
                     yield article
-            if on_file is not None:
+            if on_file is not None and isinstance(item, Path):
                 on_file(item)
 
 
-def count_files(paths: Sequence[str | Path], *, exclude: Sequence[str | Path] = ()) -> int:
+def _read_given(article: Article, limits: _Limits) -> Iterator[_Draft | InputProblem]:
+    """An article given as an object (``kg.build``), checked as a file's would be: its text
+    normalised, its id, title and metadata on one line."""
+    location = article.path or f"<article {_one_line(article.id)!r}>"
+    try:
+        yield _make_article(
+            location,
+            id=article.id,
+            title=article.title,
+            text=_normalised(article.text, limits, "empty text"),
+            date=article.date,
+            url=article.url,
+            outlet=article.outlet,
+        )
+    except _Fatal as exc:
+        yield InputProblem(location, str(exc))
+
+
+def count_files(paths: Sequence[str | Path | Article], *, exclude: Sequence[str | Path] = ()) -> int:
     """How many files ``iter_inputs(paths, exclude=exclude)`` will read: a walk of the folders,
     no file opened (a progress bar's total).
 
@@ -1075,12 +1096,11 @@ def count_files(paths: Sequence[str | Path], *, exclude: Sequence[str | Path] = 
     0
     """
     walk = _Walk(visited=set(), excluded=frozenset(_resolved(Path(p)) for p in exclude))
-    return sum(
-        1
-        for given in paths
-        for item in _walk(Path(given), explicit=True, walk=walk)
-        if isinstance(item, Path)
-    )
+    n = 0
+    for given in paths:
+        if not isinstance(given, Article):
+            n += sum(isinstance(item, Path) for item in _walk(Path(given), explicit=True, walk=walk))
+    return n
 
 
 def read_articles(paths: Sequence[str | Path], **kw: Any) -> tuple[list[Article], list[InputProblem]]:

@@ -14,7 +14,8 @@ Every character offset (``start``/``end``) refers to ``Article.text``, the norma
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 __all__ = [
     "CAMEO_CODES",
@@ -226,3 +227,59 @@ class KnowledgeGraph:
     def entity_index(self) -> dict[str, Entity]:
         """Entities by id."""
         return {e.id: e for e in self.entities}
+
+    def to_networkx(self, *, only_accused: bool = False) -> Any:
+        """The graph as a networkx ``MultiDiGraph``: actors as nodes, accusations as edges
+        (``kg.graph.to_networkx``, whose docstring gives the attributes)."""
+        from kg.graph import to_networkx
+
+        return to_networkx(self, only_accused=only_accused)
+
+    def to_rdf(self) -> Any:
+        """The graph as an rdflib ``Dataset``: one named graph per article, the rest (actors,
+        merged accusations) in the default graph; the triples the build's RDF files hold."""
+        from kg.rdf import build_dataset
+
+        return build_dataset(self)
+
+    def query(self, query: str, **params: str) -> list[dict[str, str]]:
+        """Rows of a named query (``who-accused-whom``, ``accusations-against`` with
+        ``entity="..."``, ``chains``...) or of any SPARQL query, as dicts of plain strings (kg's
+        ids for its IRIs). SPARQL runs on an in-memory Oxigraph store of the graph, made at
+        each call, its default graph the union of all graphs; ``params`` bind ``?NAME``. kg's
+        prefixes (``kg:``, ``schema:``, ``skos:``...) need no PREFIX line."""
+        from kg import queries
+        from kg.store import memory_store
+
+        if query in queries.GRAPH_QUERIES:
+            if params:
+                raise ValueError(f"the graph query {query!r} takes no parameter")
+            columns, rows = queries.GRAPH_QUERIES[query](self)
+        else:
+            known = {q.name: q for q in queries.list_queries()}
+            info = known.get(query) or queries.QueryInfo("sparql", "", "", tuple(params), _prefixed(query))
+            columns, rows = queries.run_sparql(
+                memory_store(self), info.sparql, queries.bind_params(info, params)
+            )
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    def write(self, out: str | Path, *, validate: str = "fast") -> Path:
+        """Write the whole build folder ``out``, as ``kg build --out`` does (``kg.api.write``)."""
+        from kg.api import write
+
+        return write(self, out, validate=validate)
+
+
+def _prefixed(sparql: str) -> str:
+    """``sparql`` with a PREFIX line for each of kg's prefixes it uses without declaring it."""
+    import re
+
+    from kg.vocab import PREFIXES
+
+    declared = {m.lower() for m in re.findall(r"(?i)PREFIX\s+([\w-]*):", sparql)}
+    lines = [
+        f"PREFIX {p}: <{iri}>"
+        for p, iri in PREFIXES.items()
+        if p.lower() not in declared and re.search(rf"(?<![\w<#/-]){re.escape(p)}:", sparql)
+    ]
+    return "\n".join([*lines, sparql])

@@ -27,14 +27,25 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from kg.outdir import file_sha256
 from kg.vocab import ONTOLOGY_GRAPH
 
-__all__ = ["STORE", "load_memory_store", "open_store", "store_quads", "verify_store", "write_store"]
+if TYPE_CHECKING:
+    from kg.records import KnowledgeGraph
+
+__all__ = [
+    "STORE",
+    "load_memory_store",
+    "memory_store",
+    "open_store",
+    "store_quads",
+    "verify_store",
+    "write_store",
+]
 
 #: The store's folder name inside a build.
 STORE = "store"
@@ -94,6 +105,16 @@ def load_memory_store(folder: Path) -> ox.Store:
             f"no {_SOURCE}, graph.nt or graph.ttl in {folder}; write the RDF output first"
         )
     store.extend(_ontology_quads())
+    return store
+
+
+def memory_store(kg: KnowledgeGraph) -> ox.Store:
+    """An in-memory store of a graph not written to disk: what ``write_store`` would hold."""
+    from kg.rdf import oxigraph_quads
+
+    store = ox.Store()
+    store.bulk_extend(oxigraph_quads(kg))
+    store.bulk_extend(_ontology_quads())
     return store
 
 
