@@ -698,10 +698,8 @@ def query(
             for k in params:
                 if not re.fullmatch(r"[A-Za-z_]\w*", k):
                     _fail(f"--param {k!r}: not a SPARQL variable name")
-            bindings = queries.bind_params(
-                queries.QueryInfo("--sparql", "", "", tuple(params), sparql), params
-            )
-            text = sparql
+            text = queries.with_prefixes(sparql)  # kg's prefixes need no PREFIX line
+            bindings = queries.bind_params(queries.QueryInfo("--sparql", "", "", tuple(params), text), params)
         else:
             assert name is not None
             info = _named_query(name)

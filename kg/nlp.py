@@ -64,12 +64,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load a French spaCy pipeline with the ``kg_paragraphs`` component.
+    """Load a French spaCy pipeline with the ``kg_paragraphs`` component, once per process and
+    model (``load_nlp()`` and ``load_nlp(DEFAULT_MODEL)`` are the same pipeline).
 
     Raises ``RuntimeError`` with an install hint when the model package is missing.
     """
+    return _load_nlp(model)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as e:

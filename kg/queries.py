@@ -71,6 +71,7 @@ __all__ = [
     "run_named",
     "run_sparql",
     "shorten",
+    "with_prefixes",
 ]
 
 Rows = tuple[list[str], list[list[str]]]
@@ -194,6 +195,24 @@ def run_sparql(
         ]
     columns = [v.value for v in result.variables]
     return columns, [[_term(solution[c]) for c in columns] for solution in result]
+
+
+def with_prefixes(sparql: str) -> str:
+    """``sparql`` with a PREFIX line for each of kg's prefixes it uses without declaring it.
+
+    >>> print(with_prefixes("SELECT ?a WHERE { ?a a kg:Actor }"))
+    PREFIX kg: <https://w3id.org/kg-fr/ontology#>
+    SELECT ?a WHERE { ?a a kg:Actor }
+    >>> with_prefixes("PREFIX kg: <x:> ASK { <a:b> ?p 'kg:x' }").startswith("PREFIX kg: <x:>")
+    True
+    """
+    declared = {m.lower() for m in re.findall(r"(?i)PREFIX\s+([\w-]*):", sparql)}
+    lines = [
+        f"PREFIX {p}: <{iri}>"
+        for p, iri in PREFIXES.items()
+        if p.lower() not in declared and re.search(rf"(?<![\w<#/:-]){re.escape(p)}:", sparql)
+    ]
+    return "\n".join([*lines, sparql])
 
 
 def _literal(name: str, value: str) -> ox.Literal:
@@ -384,16 +403,16 @@ def central_actors(kg: KnowledgeGraph, n: int = 10) -> Rows:
     """The ``n`` most central actors of the accusation graph: PageRank (being accused by the
     accused counts more), then degree.
 
-    Columns: rank, entity, name, pagerank, accused_by, accuses.
+    Columns: rank, name, accused_by, accuses, pagerank, entity (the key columns first).
     """
     g = _accusation_digraph(kg)
     pagerank = _pagerank(g)
     order = sorted(g.nodes, key=lambda u: (-round(pagerank[u], 9), -g.degree(u), u))
     rows = [
-        [str(i), u, g.nodes[u]["label"], f"{pagerank[u]:.4f}", str(g.in_degree(u)), str(g.out_degree(u))]
+        [str(i), g.nodes[u]["label"], str(g.in_degree(u)), str(g.out_degree(u)), f"{pagerank[u]:.4f}", u]
         for i, u in enumerate(order[:n], start=1)
     ]
-    return ["rank", "entity", "name", "pagerank", "accused_by", "accuses"], rows
+    return ["rank", "name", "accused_by", "accuses", "pagerank", "entity"], rows
 
 
 def _simple_paths(g: nx.DiGraph, start: str, max_length: int) -> Iterator[list[str]]:
@@ -482,16 +501,22 @@ class FittedTable:
 
     The columns come in the order a query gives them, key columns first (accuser, accused,
     status, number of articles). Short columns (counts, statuses) never wrap; names wrap;
-    long texts (offenses, sentences, IRIs) are cut to one line with an ellipsis. Columns that
+    long texts (offenses, sentences) and ids or IRIs are cut to one line with an ellipsis. Columns that
     do not fit at all are left out, last first, and named under the table: ``--format csv`` or
     ``json`` gives every value in full.
 
     >>> from rich.console import Console
-    >>> console = Console(width=40, record=True)
-    >>> console.print(FittedTable(["who", "status", "offense"], [["Greenpeace", "alleged", "x" * 80]]))
-    >>> text = console.export_text()
-    >>> "Greenpeace" in text and "alleged" in text and "…" in text
-    True
+    >>> columns = ["accuser", "accused", "status", "offense", "accusation"]
+    >>> rows = [["Autorité de la concurrence", "Google", "alleged", "abus de position dominante " * 2, "acc-1"]]
+    >>> Console(width=60).print(FittedTable(columns, rows))  # doctest: +NORMALIZE_WHITESPACE
+    ┏━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+    ┃ accuser              ┃ accused ┃ status  ┃ offense       ┃
+    ┡━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+    │ Autorité de la       │ Google  │ alleged │ abus de posi… │
+    │ concurrence          │         │         │               │
+    └──────────────────────┴─────────┴─────────┴───────────────┘
+    (not shown at this width: accusation; --format csv or json
+    gives every column)
     """
 
     SHORT = 12  # at most this wide: a count, a status, a date; shown whole on one line
@@ -510,9 +535,12 @@ class FittedTable:
         ]
         self.natural = [max([cell_len(name), *values]) for name, values in zip(columns, lengths, strict=True)]
         # a text column: most of its values (9 in 10) are long; cut, not wrapped into ribbons. The
-        # first two wider columns are what each row is about (accuser and accused, a chain): they wrap.
+        # first two columns are what each row is about (accuser and accused, a chain): they wrap.
         self.text = [bool(values) and values[(len(values) * 9) // 10] > self.LONG for values in lengths]
-        for i in [i for i, n in enumerate(self.natural) if n > self.SHORT][:2]:
+        for i in range(len(columns)):  # ids and IRIs (one word each) are cut too: a word never folds
+            if not any(" " in row[i].strip() for row in rows):
+                self.text[i] = True
+        for i in range(min(2, len(columns))):
             self.text[i] = False
 
     @property

@@ -257,7 +257,9 @@ class KnowledgeGraph:
             columns, rows = queries.GRAPH_QUERIES[query](self)
         else:
             known = {q.name: q for q in queries.list_queries()}
-            info = known.get(query) or queries.QueryInfo("sparql", "", "", tuple(params), _prefixed(query))
+            info = known.get(query) or queries.QueryInfo(
+                "sparql", "", "", tuple(params), queries.with_prefixes(query)
+            )
             columns, rows = queries.run_sparql(
                 memory_store(self), info.sparql, queries.bind_params(info, params)
             )
@@ -268,18 +270,3 @@ class KnowledgeGraph:
         from kg.api import write
 
         return write(self, out, validate=validate)
-
-
-def _prefixed(sparql: str) -> str:
-    """``sparql`` with a PREFIX line for each of kg's prefixes it uses without declaring it."""
-    import re
-
-    from kg.vocab import PREFIXES
-
-    declared = {m.lower() for m in re.findall(r"(?i)PREFIX\s+([\w-]*):", sparql)}
-    lines = [
-        f"PREFIX {p}: <{iri}>"
-        for p, iri in PREFIXES.items()
-        if p.lower() not in declared and re.search(rf"(?<![\w<#/-]){re.escape(p)}:", sparql)
-    ]
-    return "\n".join([*lines, sparql])

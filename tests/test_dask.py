@@ -90,7 +90,7 @@ def test_a_build_on_the_cluster_is_the_local_build_and_parses_on_the_workers(
     assert len(list((out / "cache").iterdir())) == 6  # the records cached here, not on the workers
     with Client(cluster.scheduler_address) as client:
         batches = client.run(lambda: __import__("kg.pipeline").pipeline.dask_batches)
-        models = client.run(lambda: __import__("kg.nlp").nlp.load_nlp.cache_info().currsize)
+        models = client.run(lambda: __import__("kg.nlp").nlp._load_nlp.cache_info().currsize)
     assert sum(batches.values()) - before == 3  # six articles in batches of two, each parsed once
     assert all(models[w] == 1 for w, n in batches.items() if n)  # one model per worker that parsed
     # nothing to parse (every record in the cache): the build does not need the cluster

@@ -226,7 +226,7 @@ def test_chain_found(kg: KnowledgeGraph) -> None:
 
 def test_central_actors(kg: KnowledgeGraph) -> None:
     columns, rows = central_actors(kg)
-    assert columns == ["rank", "entity", "name", "pagerank", "accused_by", "accuses"]
+    assert columns == ["rank", "name", "accused_by", "accuses", "pagerank", "entity"]
     assert _column((columns, rows), "entity")[0] == C  # accused by two accusers
     ranks = [float(x) for x in _column((columns, rows), "pagerank")]
     assert ranks == sorted(ranks, reverse=True)
