@@ -507,7 +507,7 @@ class FittedTable:
 
     >>> from rich.console import Console
     >>> columns = ["accuser", "accused", "status", "offense", "accusation"]
-    >>> rows = [["Autorité de la concurrence", "Google", "alleged", "abus de position dominante " * 2, "acc-1"]]
+    >>> rows = [["Autorité de la concurrence", "Google", "alleged", "abus de position " * 4, "acc-1"]]
     >>> Console(width=60).print(FittedTable(columns, rows))  # doctest: +NORMALIZE_WHITESPACE
     ┏━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━┓
     ┃ accuser              ┃ accused ┃ status  ┃ offense       ┃
