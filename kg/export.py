@@ -82,6 +82,8 @@ STATUS_COLORS: dict[str, str] = {
 
 _MENTION_KINDS = ("name", "pronoun", "nominal")
 _VIEWER_PLACEHOLDER = "__KG_DATA__"
+_VENDOR_PLACEHOLDER = "__KG_VENDOR__"
+_SCRIPT_BREAKERS = re.compile(r"</script|<!--", re.I)
 # Line separators that json.dumps(ensure_ascii=False) leaves raw but str.splitlines() splits on.
 _JSONL_ESCAPES = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 _HTML_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", **_JSONL_ESCAPES}
@@ -377,12 +379,35 @@ def _script_json(obj: object) -> str:
     return s
 
 
+def _vendor_scripts() -> str:
+    """The vendored JavaScript (``templates/vendor/versions.json`` order), as one script's text.
+
+    Raises ValueError when a file holds ``</script`` or ``<!--``, which would end or confuse the
+    script block it is inlined in.
+    """
+    vendor = importlib.resources.files("kg").joinpath("templates/vendor")
+    parts = []
+    for entry in json.loads(vendor.joinpath("versions.json").read_text(encoding="utf-8")):
+        code = vendor.joinpath(entry["file"]).read_text(encoding="utf-8")
+        if _SCRIPT_BREAKERS.search(code):
+            raise ValueError(f"vendored {entry['file']} holds </script or <!--: it cannot be inlined")
+        parts.append(f"/* {entry['package']} {entry['version']}, {entry['license']} */\n{code.strip()}\n")
+    return "".join(parts)
+
+
 def write_viewer(kg: KnowledgeGraph, path: Path) -> None:
-    """viewer.html: one self-contained page (no network access) showing the accusation graph."""
+    """viewer.html: one self-contained page (no network access) showing the accusation graph.
+
+    The template's ``__KG_DATA__`` gets the graph (``viewer_data``) and ``__KG_VENDOR__`` the
+    vendored Cytoscape.js and fCoSE layout (``kg/templates/vendor/``).
+    """
     template = importlib.resources.files("kg").joinpath("templates/viewer.html").read_text(encoding="utf-8")
-    if template.count(_VIEWER_PLACEHOLDER) != 1:
-        raise ValueError(f"viewer template must hold {_VIEWER_PLACEHOLDER} exactly once")
+    for placeholder in (_VIEWER_PLACEHOLDER, _VENDOR_PLACEHOLDER):
+        if template.count(placeholder) != 1:
+            raise ValueError(f"viewer template must hold {placeholder} exactly once")
     before, after = template.split(_VIEWER_PLACEHOLDER)
+    vendor = _vendor_scripts()
+    before, after = (part.replace(_VENDOR_PLACEHOLDER, vendor) for part in (before, after))
     atomic_write_text(path, before + _script_json(viewer_data(kg)) + after)
 
 

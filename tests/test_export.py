@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.resources
 import json
 import re
 import shutil
@@ -352,10 +354,23 @@ def test_every_exporter_is_atomic(kg: KnowledgeGraph, tmp_path: Path, monkeypatc
 _DATA_BLOCK = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
 
 
+_VENDOR_BLOCK = re.compile(r"<script>(/\* layout-base .*?)</script>", re.S)
+
+
 def test_viewer_is_self_contained(out: Path) -> None:
     html = (out / "viewer.html").read_text(encoding="utf-8")
     assert len(_DATA_BLOCK.findall(html)) == 1
-    chrome = _DATA_BLOCK.sub("", html)
+    # the vendored libraries, inlined as they are in kg/templates/vendor (sha256 in versions.json):
+    # their only URLs are in their licence and attribution comments
+    (vendor,) = _VENDOR_BLOCK.findall(html)
+    folder = importlib.resources.files("kg").joinpath("templates/vendor")
+    entries = json.loads(folder.joinpath("versions.json").read_text(encoding="utf-8"))
+    for entry in entries:
+        code = folder.joinpath(entry["file"]).read_bytes()
+        assert hashlib.sha256(code).hexdigest() == entry["sha256"]
+        assert folder.joinpath(entry["file"]).read_text(encoding="utf-8").strip() in vendor
+    assert [e["package"] for e in entries] == ["layout-base", "cose-base", "cytoscape", "cytoscape-fcose"]
+    chrome = _VENDOR_BLOCK.sub("", _DATA_BLOCK.sub("", html))
     assert "http://" not in chrome and "https://" not in chrome
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:[a-z]+:)?//""", html, re.I)
     assert not re.search(r"<(?:link|img|iframe|object|embed)\b", chrome, re.I)
@@ -367,7 +382,7 @@ def test_viewer_data_is_escaped_and_parses_back(kg: KnowledgeGraph, out: Path) -
     html = (out / "viewer.html").read_text(encoding="utf-8")
     assert EVIL not in html
     assert "<script>alert" not in html
-    assert html.count("</script>") == 2  # the data block and the code block, nothing else
+    assert html.count("</script>") == 3  # the data block, the vendored libraries and kg's code, nothing else
     block = _DATA_BLOCK.search(html).group(1)
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in block
@@ -387,8 +402,6 @@ def test_viewer_evidence_spans(kg: KnowledgeGraph) -> None:
 
 
 def test_viewer_uses_no_inner_html() -> None:
-    import importlib.resources
-
     template = importlib.resources.files("kg").joinpath("templates/viewer.html").read_text(encoding="utf-8")
     assert template.count("__KG_DATA__") == 1
     assert "innerHTML" not in template and "outerHTML" not in template
@@ -407,9 +420,15 @@ def test_viewer_renders_in_a_browser(kg: KnowledgeGraph, out: Path, tmp_path: Pa
         pytest.skip(f"chromium could not render the page: {result.stderr[-500:]}")
     involved = {a.accuser for a in kg.accusations} | {a.accused for a in kg.accusations}
     status = re.search(r'<div id="kg-status">([^<]*)</div>', dom).group(1)
-    assert status == f"{len(involved)} actors, {len(kg.accusations)} accusations, {len(kg.articles)} articles"
-    assert len(re.findall(r'<g class="node', dom)) == len(involved)
-    assert len(re.findall(r'<path class="edge', dom)) == len(kg.accusations)
+    assert status == (
+        f"{len(involved)} actors, {len(kg.accusations)} accusations shown of {len(kg.entities)} actors, "
+        f"{len(kg.accusations)} accusations, {len(kg.articles)} articles"
+    )
+    assert dom.count("<canvas") >= 1  # Cytoscape drew (tests/test_viewer.py looks at the graph itself)
+    names = re.findall(
+        r'<option value="([^"]*)"', dom.split('id="kg-names"', 1)[1].split("</datalist>", 1)[0]
+    )
+    assert len(names) == len(involved)
     assert "<script>alert(1)" not in dom.split('id="kg-data"')[0]
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in dom  # shown as text
 
