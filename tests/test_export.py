@@ -401,6 +401,19 @@ def test_viewer_evidence_spans(kg: KnowledgeGraph) -> None:
     assert data["claims"]["a1-lemonde-c2"]["reported_by"] == "Le Monde"
 
 
+@pytest.mark.parametrize("breaker", ["</script>", "</SCRIPT ", "<!--"])
+def test_viewer_refuses_vendored_code_that_ends_its_script(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, breaker: str
+) -> None:
+    package = tmp_path / "kg"
+    shutil.copytree(Path(export.__file__).parent / "templates", package / "templates")
+    (package / "templates" / "vendor" / "cytoscape.min.js").write_text(f"var s = '{breaker}';", "utf-8")
+    monkeypatch.setattr(export.importlib.resources, "files", lambda name: package)
+    with pytest.raises(ValueError, match="cannot be inlined"):
+        export.write_viewer(kg, tmp_path / "viewer.html")
+    assert not (tmp_path / "viewer.html").exists()
+
+
 def test_viewer_uses_no_inner_html() -> None:
     template = importlib.resources.files("kg").joinpath("templates/viewer.html").read_text(encoding="utf-8")
     assert template.count("__KG_DATA__") == 1
