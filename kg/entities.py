@@ -27,7 +27,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.frames import find_cues, load_frames
+from kg.frames import find_cues
 from kg.places import begins_like, load_places
 from kg.records import EntityType, LocalEntity, Mention
 
@@ -783,7 +783,7 @@ class ArticleEntities:
         if cases == {"à"} and token.head.pos_ == "VERB":  # "il reproche à Kinshasa de ..."
             return any(
                 c.token.i == token.head.i and "à" in c.frame.accuser | c.frame.accused
-                for c in find_cues(sent, load_frames())
+                for c in find_cues(sent)
             )  # not "arrivé à Kinshasa"
         first = next((t for t in sent if not (t.is_punct or t.is_space or t.pos_ == "DET")), None)
         # the next token, not the sentence's: the parser may cut the sentence after the name
@@ -797,7 +797,7 @@ class ArticleEntities:
             before is not None
             and before.lower_ in ("que", "qu'", "qui")
             and after is not None
-            and any(c.token.i == after.i for c in find_cues(sent, load_frames()))
+            and any(c.token.i == after.i for c in find_cues(sent))
         )
 
     @staticmethod
@@ -998,7 +998,7 @@ class ArticleEntities:
         """A name right after a verb of the lexicon whose offense is "de" + noun (accuser,
         soupçonner, inculper ...), in the same clause: what "de" brings there is the offense."""
         doc = self.doc
-        for c in find_cues(doc[start].sent, load_frames()):
+        for c in find_cues(doc[start].sent):
             if c.token.pos_ == "VERB" and c.token.i < start and "de" in c.frame.offense:
                 between = doc[c.token.i + 1 : start]
                 if not any(x.pos_ in ("VERB", "AUX") or x.lower_ in ("qui", "que", "qu'") for x in between):
