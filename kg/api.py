@@ -133,8 +133,7 @@ def write_outputs(
         outdir.checkpoint("mid-export")
 
     written = export.write_all(kg, folder, after_each=exported)
-    quads = rdf.oxigraph_quads(kg)
-    written += rdf.write_rdf(kg, folder, quads)
+    written += rdf.write_rdf(kg, folder)
     if step:
         step("rdf")
     store_meta = store.write_store(folder)
@@ -145,9 +144,9 @@ def write_outputs(
         if validate == "full":
             ok, report = rdf.validate(kg)
         else:
-            from kg.validate import validate_triples
+            from kg.validate import validate_ntriples
 
-            ok, report = validate_triples(quads.triples)
+            ok, report = validate_ntriples(folder / "graph.nt")
         if step:
             step("validate")
         if not ok:

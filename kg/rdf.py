@@ -21,9 +21,13 @@ every file is written atomically and byte-identical for the same input.
 
 from __future__ import annotations
 
+import heapq
 import json
+import marshal
 import math
+import os
 import re
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
@@ -31,14 +35,14 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from kg.atomic import atomic_write_bytes
+from kg.atomic import atomic_open, atomic_write_bytes
 from kg.graph import short_hash
 from kg.records import CAMEO_CODES, Accusation, Article, Claim, Entity, KnowledgeGraph, MergeEvent
 from kg.vocab import (
@@ -67,6 +71,7 @@ __all__ = [
     "PACKAGED_FILES",
     "RDF_FORMATS",
     "SELECTOR_CONTEXT",
+    "SPILL_RECORDS",
     "SortedQuads",
     "build_dataset",
     "load_ontology",
@@ -472,37 +477,49 @@ def _jsonld_value(term: ox.NamedNode | ox.Literal) -> dict[str, str]:
     return {"@value": term.value}
 
 
+def _jsonld_add(node: dict[str, list[Any]], t: ox.Triple) -> None:
+    """Add triple ``t`` to ``node``, the properties of its subject's node object."""
+    if t.predicate.value == _RDF_TYPE and isinstance(t.object, ox.NamedNode):
+        node.setdefault("@type", []).append(_compact(t.object.value))
+    else:
+        node.setdefault(_compact(t.predicate.value), []).append(_jsonld_value(t.object))  # type: ignore[arg-type]
+
+
+def _jsonld_sort_key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+# No indent: json's C encoder writes each node (the indenting encoder is pure Python, and
+# ten times slower); one node per line keeps the file readable and diffable.
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_RDF_TYPE = str(RDF.type)
+
+
+def _jsonld_line(subject: str, props: dict[str, list[Any]]) -> str:
+    """One node object of the JSON-LD file, on one line, its values sorted."""
+    return _dumps(
+        {
+            "@id": subject,
+            **{
+                p: values if len(values) == 1 else sorted(values, key=_jsonld_sort_key)
+                for p, values in props.items()
+            },
+        }
+    )
+
+
+_JSONLD_HEAD = ('{"@context": ' + _dumps(dict(sorted(PREFIXES.items()))) + ',\n"@graph": [\n').encode("utf-8")
+
+
 def _jsonld(quads: SortedQuads) -> bytes:
     """JSON-LD of the union graph, compacted with kg's prefixes: one node object per subject and
     per line, subjects, properties and values sorted, so the same graph gives the same bytes."""
     nodes: dict[str, dict[str, list[Any]]] = {}
-    rdf_type = str(RDF.type)
     for t in quads.triples:
         assert isinstance(t.subject, ox.NamedNode), "the graph has no blank nodes"
-        node = nodes.setdefault(_compact(t.subject.value), {})
-        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
-            node.setdefault("@type", []).append(_compact(t.object.value))
-        else:
-            node.setdefault(_compact(t.predicate.value), []).append(_jsonld_value(t.object))  # type: ignore[arg-type]
-
-    def key(value: Any) -> str:
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-    # No indent: json's C encoder writes each node (the indenting encoder is pure Python, and
-    # ten times slower); one node per line keeps the file readable and diffable.
-    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-    lines = [
-        dumps(
-            {
-                "@id": subject,
-                **{p: values if len(values) == 1 else sorted(values, key=key) for p, values in props.items()},
-            }
-        )
-        for subject, props in sorted(nodes.items())
-    ]
-    context = dumps(dict(sorted(PREFIXES.items())))
-    text = '{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n"
-    return text.encode("utf-8")
+        _jsonld_add(nodes.setdefault(_compact(t.subject.value), {}), t)
+    lines = [_jsonld_line(subject, props) for subject, props in sorted(nodes.items())]
+    return _JSONLD_HEAD + (",\n".join(lines) + "\n]}\n").encode("utf-8")
 
 
 # Format name -> a function writing the sorted quads in that format, deterministically.
@@ -526,18 +543,17 @@ def serialize(kg: KnowledgeGraph | Dataset | SortedQuads, fmt: str) -> bytes:
     return _SERIALIZERS[fmt](kg if isinstance(kg, SortedQuads) else oxigraph_quads(kg))
 
 
-def write_rdf(kg: KnowledgeGraph, out_dir: Path, quads: SortedQuads | None = None) -> list[Path]:
+def write_rdf(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
     """Write every file of ``RDF_FORMATS``, and the ontology and shapes of ``PACKAGED_FILES``,
-    into ``out_dir`` (atomically); returns their paths. ``quads``: ``oxigraph_quads(kg)`` when
-    the caller has it already."""
+    into ``out_dir`` (each atomically); returns their paths. The files hold the bytes of
+    ``serialize``, written as external sorts merge (see ``SPILL_RECORDS``): the dataset is
+    never in memory as Python objects, whatever its size. The sorted runs go to a temporary
+    folder in ``out_dir``, removed when the files are written (or on an error)."""
     out_dir = Path(out_dir)
-    if quads is None:
-        quads = oxigraph_quads(kg)
-    written = []
-    for name, fmt in RDF_FORMATS.items():
-        path = out_dir / name
-        atomic_write_bytes(path, serialize(quads, fmt))
-        written.append(path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".rdf-sort.", dir=out_dir) as scratch:
+        _write_rdf_streaming(kg, out_dir, Path(scratch))
+    written = [out_dir / name for name in RDF_FORMATS]
     for name in PACKAGED_FILES:
         path = out_dir / name
         atomic_write_bytes(path, packaged_text(name).encode("utf-8"))
@@ -574,3 +590,200 @@ def validate(graph: Graph | KnowledgeGraph) -> tuple[bool, str]:
         graph = _union(graph)
     conforms, _, report = pyshacl.validate(graph, shacl_graph=load_shapes(), inference="none")
     return bool(conforms), str(report)
+
+
+# --- The streaming writer: write_rdf never holds the dataset as Python objects. The quads go
+# through external sorts (sorted runs of at most SPILL_RECORDS records spilled to a temporary
+# folder inside the output folder, merged back), each file is written as the merge goes, and
+# the bytes are the same as ``serialize``'s (the tests compare them).
+
+#: Records an external sort holds in memory before it spills a sorted run to disk.
+SPILL_RECORDS = 100_000
+_BLOCK = 2_000  # records per marshal block of a run
+
+
+class _Sorter:
+    """Sorted distinct items of what was ``add``-ed (tuples of strings, or bytes), spilling
+    sorted runs to ``folder`` when more than ``SPILL_RECORDS`` are held."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.items: list[Any] = []
+        self.runs: list[Path] = []
+
+    def add(self, item: Any) -> None:
+        self.items.append(item)
+        if len(self.items) >= SPILL_RECORDS:
+            self._spill()
+
+    def _spill(self) -> None:
+        items = sorted(set(self.items))
+        self.items = []
+        fd, name = tempfile.mkstemp(prefix="run.", dir=self.folder)
+        with os.fdopen(fd, "wb") as f:
+            for i in range(0, len(items), _BLOCK):
+                marshal.dump(items[i : i + _BLOCK], f)
+        self.runs.append(Path(name))
+
+    @staticmethod
+    def _read(path: Path) -> Iterator[Any]:
+        with path.open("rb") as f:
+            while True:
+                try:
+                    block = marshal.load(f)
+                except EOFError:
+                    break
+                yield from block
+        path.unlink()
+
+    def __iter__(self) -> Iterator[Any]:
+        if not self.runs:
+            items, self.items = sorted(set(self.items)), []
+            yield from items
+            return
+        if self.items:
+            self._spill()
+        last: Any = None
+        for item in heapq.merge(*(self._read(run) for run in self.runs)):
+            if item != last:
+                yield item
+                last = item
+        self.runs = []
+
+
+def _ox_key_term(key: str) -> ox.NamedNode | ox.Literal:
+    """The pyoxigraph term that ``_key`` named."""
+    if key.startswith("\x01"):
+        value, language, datatype = key[1:].rsplit("\x00", 2)
+        if language:
+            return ox.Literal(value, language=language)
+        if datatype:
+            return ox.Literal(value, datatype=_ox_iri(datatype))
+        return ox.Literal(value)
+    return _ox_iri(key)
+
+
+class _PrefixSorter:
+    """A binary writer passing bytes on to ``out`` once the leading ``@prefix`` lines, sorted,
+    are written (``_sorted_prefix_lines`` of a stream)."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.head = bytearray()
+        self.passing = False
+
+    def write(self, data: bytes) -> int:
+        if self.passing:
+            self.out.write(data)
+            return len(data)
+        self.head += data
+        lines = bytes(self.head).split(b"\n")
+        if any(not line.startswith(b"@prefix ") for line in lines[:-1]):
+            self.finish()
+        return len(data)
+
+    def finish(self) -> None:
+        if not self.passing:
+            self.passing = True
+            self.out.write(_sorted_prefix_lines(bytes(self.head)))
+            self.head = bytearray()
+
+    def flush(self) -> None:
+        pass
+
+
+def _lines(items: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat, sorter: _Sorter) -> None:
+    for line in (ox.serialize(items, format=fmt) or b"").splitlines(keepends=True):
+        sorter.add(line)
+    items.clear()
+
+
+def _write_lines(path: Path, sorter: _Sorter) -> None:
+    with atomic_open(path, "wb", encoding=None) as f:
+        for line in sorter:
+            f.write(line)
+
+
+def _write_rdf_streaming(kg: KnowledgeGraph, out_dir: Path, scratch: Path) -> None:
+    quads = _Sorter(scratch)
+    for graph, (s, p, o) in _quads(kg):
+        quads.add(("" if graph is None else str.__str__(graph), _key(s), _key(p), _key(o)))
+    union, nq_lines = _Sorter(scratch), _Sorter(scratch)
+    pending: list[ox.Quad] = []
+
+    def dataset() -> Iterator[ox.Quad]:
+        for g, s, p, o in quads:
+            union.add((s, p, o))
+            quad = ox.Quad(_ox_iri(s), _ox_iri(p), _ox_key_term(o), _DEFAULT_GRAPH if not g else _ox_iri(g))
+            pending.append(quad)
+            if len(pending) >= _BLOCK:
+                _lines(pending, ox.RdfFormat.N_QUADS, nq_lines)
+            yield quad
+        _lines(pending, ox.RdfFormat.N_QUADS, nq_lines)
+
+    with atomic_open(out_dir / "graph.trig", "wb", encoding=None) as f:
+        head = _PrefixSorter(f)
+        ox.serialize(
+            dataset(),
+            head,  # type: ignore[arg-type]
+            format=ox.RdfFormat.TRIG,
+            prefixes=_TURTLE_PREFIXES,
+        )
+        head.finish()
+    _write_lines(out_dir / "graph.nq", nq_lines)
+
+    nt_lines, nodes = _Sorter(scratch), _Sorter(scratch)
+    triples: list[ox.Triple] = []
+    node = _JsonNodes(nodes)
+
+    def union_graph() -> Iterator[ox.Triple]:
+        for s, p, o in union:
+            triple = ox.Triple(_ox_iri(s), _ox_iri(p), _ox_key_term(o))
+            triples.append(triple)
+            if len(triples) >= _BLOCK:
+                _lines(triples, ox.RdfFormat.N_TRIPLES, nt_lines)
+            node.add(triple)
+            yield triple
+        _lines(triples, ox.RdfFormat.N_TRIPLES, nt_lines)
+        node.close()
+
+    with atomic_open(out_dir / "graph.ttl", "wb", encoding=None) as f:
+        head = _PrefixSorter(f)
+        ox.serialize(
+            union_graph(),
+            head,  # type: ignore[arg-type]
+            format=ox.RdfFormat.TURTLE,
+            prefixes=_TURTLE_PREFIXES,
+        )
+        head.finish()
+    _write_lines(out_dir / "graph.nt", nt_lines)
+    with atomic_open(out_dir / "graph.jsonld", "wb", encoding=None) as f:
+        f.write(_JSONLD_HEAD)
+        first = True
+        for _, line in nodes:
+            f.write((line if first else ",\n" + line).encode("utf-8"))
+            first = False
+        f.write(b"\n]}\n")
+
+
+class _JsonNodes:
+    """``_jsonld``'s node objects, one per run of triples of the same subject, into ``sorter``
+    as (compacted subject, JSON line)."""
+
+    def __init__(self, sorter: _Sorter) -> None:
+        self.sorter = sorter
+        self.subject: str | None = None
+        self.props: dict[str, list[Any]] = {}
+
+    def add(self, t: ox.Triple) -> None:
+        assert isinstance(t.subject, ox.NamedNode), "the graph has no blank nodes"
+        if t.subject.value != self.subject:
+            self.close()
+            self.subject = t.subject.value
+        _jsonld_add(self.props, t)
+
+    def close(self) -> None:
+        if self.subject is not None:
+            subject = _compact(self.subject)
+            self.sorter.add((subject, _jsonld_line(subject, self.props)))
+        self.subject, self.props = None, {}

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -38,6 +39,7 @@ __all__ = [
     "compile_shapes",
     "shipped_checks",
     "validate_graph",
+    "validate_ntriples",
     "validate_store",
     "validate_triples",
 ]
@@ -291,9 +293,22 @@ def validate_triples(triples: Iterable[ox.Triple]) -> tuple[bool, str]:
     twice as fast as on the on-disk store's union of named graphs."""
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return _validate_default_graph(store)
+
+
+def _validate_default_graph(store: ox.Store) -> tuple[bool, str]:
     sub = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
     subclasses = next(iter(store.quads_for_pattern(None, sub, None)), None) is not None
     return validate_store(store, shipped_checks(subclasses), default_graph=True)
+
+
+def validate_ntriples(path: Path) -> tuple[bool, str]:
+    """``validate_triples`` on the N-Triples file ``path`` (a build's ``graph.nt``: its union
+    graph), parsed straight into an in-memory store's default graph, with no Python object per
+    triple."""
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return _validate_default_graph(store)
 
 
 def validate_graph(graph: Graph, checks: list[Check] | None = None) -> tuple[bool, str]:
