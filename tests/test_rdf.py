@@ -251,6 +251,97 @@ def test_write_rdf_writes_every_format(kg: KnowledgeGraph, tmp_path: Path) -> No
         assert (tmp_path / name).read_bytes() == (Path(kg_package.__file__).parent / name).read_bytes()
 
 
+@pytest.mark.parametrize("spill", [7, 100_000])
+def test_streaming_write_rdf_matches_serialize(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spill: int
+) -> None:
+    """write_rdf streams through external sorts; with runs of 7 records (dozens of runs spilled
+    and merged) or one run in memory, every file holds the bytes of the in-memory serialiser."""
+    from kg import rdf as kg_rdf
+
+    monkeypatch.setattr(kg_rdf, "SPILL_RECORDS", spill)
+    spilled: list[Path] = []
+    real_spill = kg_rdf._Sorter._spill
+
+    def spill_and_record(self: kg_rdf._Sorter) -> None:
+        real_spill(self)
+        spilled.append(self.runs[-1])
+
+    monkeypatch.setattr(kg_rdf._Sorter, "_spill", spill_and_record)
+    write_rdf(kg, tmp_path)
+    for name, fmt in RDF_FORMATS.items():
+        assert (tmp_path / name).read_bytes() == serialize(kg, fmt), name
+    assert (len(spilled) > 10) == (spill == 7)
+    assert not any(p.exists() for p in spilled)  # the runs are gone, with their folder
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted([*RDF_FORMATS, *PACKAGED_FILES])
+
+
+def test_streaming_write_rdf_matches_serialize_on_awkward_literals(tmp_path: Path) -> None:
+    """Literals with newlines, NULs, control characters and non-ASCII text, and a literal
+    equal to an IRI's text, sort and come out as the reference serialiser writes them."""
+    from kg import rdf as kg_rdf
+
+    base = make_kg()
+    texts = ["a\nb\r\tc", "\x00zero", "\x01one", "é è ü 😀", "https://w3id.org/kg-fr/id/x", ""]
+    articles = [
+        Article(id=f"awk-{i}", title=t or "t", text=f"{t} Le parquet accuse.", outlet=t or None)
+        for i, t in enumerate(texts)
+    ]
+    kg_ = KnowledgeGraph(
+        [*base.articles, *articles], base.entities, base.claims, base.accusations, merges=base.merges
+    )
+    for spill in (3, 100_000):
+        kg_rdf.SPILL_RECORDS = spill
+        try:
+            out = tmp_path / str(spill)
+            write_rdf(kg_, out)
+        finally:
+            kg_rdf.SPILL_RECORDS = 100_000
+        for name, fmt in RDF_FORMATS.items():
+            assert (out / name).read_bytes() == serialize(kg_, fmt), (spill, name)
+
+
+def test_a_failing_write_rdf_leaves_no_file(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error in the middle of the RDF files (here in the Turtle file) leaves neither a
+    half-written file nor the sort's temporary folder; the files written before it stay whole."""
+    from kg import rdf as kg_rdf
+
+    monkeypatch.setattr(kg_rdf, "SPILL_RECORDS", 5)
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    real = kg_rdf.ox.serialize
+
+    def serialize_but_turtle(items: object, output: object = None, format: object = None, **kw: object):
+        if format == ox.RdfFormat.TURTLE and output is not None:
+            boom()
+        return real(items, output, format, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg_rdf.ox, "serialize", serialize_but_turtle)
+    with pytest.raises(OSError, match="disk full"):
+        write_rdf(kg, tmp_path)
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["graph.nq", "graph.trig"]
+    monkeypatch.undo()
+    assert (tmp_path / "graph.trig").read_bytes() == serialize(kg, "trig")
+
+
+def test_validate_ntriples_checks_the_file(kg: KnowledgeGraph, graph: Graph, tmp_path: Path) -> None:
+    """The fast check of kg build, on graph.nt: conforms on the fixture, and reports a broken
+    graph written the same way."""
+    from kg.validate import validate_ntriples
+
+    write_rdf(kg, tmp_path)
+    assert validate_ntriples(tmp_path / "graph.nt") == (True, "Conforms: True")
+    position = position_selector_iri(kg.claims[0].id)
+    broken = _broken(graph, [(position, OA.start, None)], [])
+    (tmp_path / "broken.nt").write_bytes(broken.serialize(format="nt", encoding="utf-8"))
+    conforms, report = validate_ntriples(tmp_path / "broken.nt")
+    assert not conforms and "[minCount]" in report and str(position) in report
+
+
 def test_writing_twice_gives_identical_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     write_rdf(make_kg(), first)
