@@ -250,6 +250,8 @@ def _function_of(head: Token, deep: dict[int, str]) -> tuple[str, bool]:
 
 
 def _role(fn: str, key: int, frame: Frame, speakers: set[int]) -> str:
+    if fn == "obj_agent":  # the doer of the act the object names
+        return "accused" if "obj" in frame.accused | frame.offense else "other"
     if fn and fn in frame.accuser:
         return "accuser"
     if fn and fn in frame.accused:
@@ -257,6 +259,15 @@ def _role(fn: str, key: int, frame: Frame, speakers: set[int]) -> str:
     if not fn and key in speakers and "speaker" in frame.accuser:
         return "accuser"
     return "other" if fn else "none"
+
+
+def _case_word(t: Token) -> str:
+    """The preposition a mention's phrase starts with ("dans Le Parisien", "par la police"), or
+    "-" for none."""
+    for c in t.children:
+        if c.dep_ == "case" and c.i < t.i:
+            return c.lower_
+    return "-"
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -450,6 +461,11 @@ def candidates(ents: ArticleEntities, rules: list[ClaimMention]) -> list[Candida
                 on("x_once")
             if counts.get(y, 0) <= 1:
                 on("y_once")
+            # the preposition and the dependency of each mention: "dans Le Parisien", "par la police"
+            on(f"cx={_case_word(by_key[x][0].head)}" if x in by_key else "cx=ctx")
+            on(f"cy={_case_word(by_key[y][0].head)}" if y in by_key else "cy=ctx")
+            on(f"dx={by_key[x][0].head.dep_.split(':')[0]}" if x in by_key else "dx=ctx")
+            on(f"dy={by_key[y][0].head.dep_.split(':')[0]}" if y in by_key else "dy=ctx")
             kx = by_key[x][0].kind if x in by_key else "ctx"
             ky = by_key[y][0].kind if y in by_key else "ctx"
             on(f"kx={kx}")

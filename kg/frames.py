@@ -72,6 +72,9 @@ _PREPOSITIONS = {
     "devant": "devant",
     "encontre": "contre",  # "à l'encontre de X"
 }
+# support verbs whose subject undergoes what their object names: "Y a essuyé les critiques de X",
+# "Y subit une enquête", "Y encourt une amende" (Y is the accused, not the author)
+_UNDERGOING_VERBS = frozenset(("essuyer", "subir", "encourir", "écoper", "endurer", "affronter"))
 _DATIVE_CLITICS = frozenset(("lui", "leur"))
 _OBJECT_CLITICS = frozenset(("le", "la", "l'", "les"))
 _SUBJECT_DEPS = frozenset(("nsubj", "expl:subj", "csubj"))
@@ -213,9 +216,20 @@ def _locution(t: Token, words: tuple[str, ...], end: int) -> tuple[int, ...] | N
     return tuple(found)
 
 
+def _names_an_actor(t: Token) -> bool:
+    """A phrase headed by a proper name, or by a noun that a proper name follows ("le magazine
+    Challenges", "le groupe Bayer")."""
+    return t.pos_ == "PROPN" or any(
+        c.pos_ == "PROPN" and c.dep_ in ("flat:name", "flat", "appos", "nmod") and c.i == t.i + 1
+        for c in t.children
+    )
+
+
 def _needs_met(frame: Frame, t: Token) -> bool:
     if not frame.needs:
         return True
+    if "@name_obj" in frame.needs and any(c.dep_ == "obj" and _names_an_actor(c) for c in t.children):
+        return True  # "X a décidé de poursuivre SFR": a named object, not "poursuivre ses efforts"
     clause = [t, *t.children, *(g for c in t.children for g in c.children)]
     if t.head is not t:
         clause.append(t.head)
@@ -388,6 +402,10 @@ def deep_functions(cue: Token, tail: tuple[int, ...] = ()) -> dict[int, str]:
             out.setdefault(c.i, f)
             for conj in c.conjuncts:
                 out.setdefault(conj.i, f)
+            if f == "obj" and c.pos_ == "NOUN":
+                _doer(c, out)
+    if not noun and cue.pos_ == "VERB" and "obj" not in out.values():
+        _stray_object(cue, out)
     for i in tail:
         for c in cue.doc[i].children:
             if c.i in out or c.i == cue.i:
@@ -452,6 +470,43 @@ def deep_functions(cue: Token, tail: tuple[int, ...] = ()) -> dict[int, str]:
     return out
 
 
+def _stray_object(verb: Token, out: dict[int, str]) -> None:
+    """The object of a verb that has none, when the parser hung a name after it as a conjunct or
+    a complement clause: "La cour a condamné, ce jeudi, Ali Anouzla à un mois de prison"."""
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("conj", "xcomp", "dep") or c.pos_ != "PROPN":
+            continue
+        if any(g.dep_ in _SUBJECT_DEPS or g.dep_.startswith("aux") or g.dep_ == "cop" for g in c.children):
+            continue  # a clause of its own
+        out.setdefault(c.i, "obj")
+        for conj in c.conjuncts:
+            out.setdefault(conj.i, "obj")
+        return
+
+
+def _doer(act: Token, out: dict[int, str], depth: int = 1) -> None:
+    """The doer of the act an object names: "condamne les actes (de violence) commis par X",
+    "dénonce l'arrestation de ses membres par la police" (X: obj_agent)."""
+    for g in act.children:
+        if g.dep_.startswith("nmod") and _case(g) == "par":
+            out.setdefault(g.i, "obj_agent")
+        elif g.dep_.startswith("nmod") and depth and g.pos_ == "NOUN":
+            _doer(g, out, depth - 1)
+        elif g.dep_ == "acl" and "Part" in g.morph.get("VerbForm", []) and passive(g):
+            for a in g.children:
+                if a.dep_ == "obl:agent" or (a.dep_.startswith("obl") and _case(a) == "par"):
+                    out.setdefault(a.i, "obj_agent")
+        elif g.dep_ == "acl:relcl" and any(c.lower_ in ("que", "qu'") for c in g.children):
+            for a in g.children:  # "les menaces que X aurait proférées", "qu'aurait proférées X"
+                inverted = a.dep_ == "obj" and a.i > g.i  # "que" is the object: a second one is the subject
+                if (
+                    (a.dep_ in _SUBJECT_DEPS or inverted)
+                    and a.pos_ in ("PROPN", "NOUN", "PRON")
+                    and a.lower_ not in ("qui", "que", "qu'")
+                ):
+                    out.setdefault(a.i, "obj_agent")
+
+
 def _governing_verb(noun: Token, out: dict[int, str]) -> None:
     """Functions a noun cue takes from its verb: "X dépose une plainte" (X: gov_subj), "Y fait
     l'objet d'une enquête", "Y est visé par une plainte" (Y: gov_obl)."""
@@ -463,7 +518,7 @@ def _governing_verb(noun: Token, out: dict[int, str]) -> None:
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return
     is_passive = passive(verb)
-    direct = hops == 0 and noun.dep_ == "obj"
+    direct = hops == 0 and noun.dep_ == "obj" and verb.lemma_.lower() not in _UNDERGOING_VERBS
     agent = hops == 0 and (noun.dep_ == "obl:agent" or (is_passive and _case(noun) == "par"))
     for c in verb.children:
         if c.i == noun.i:

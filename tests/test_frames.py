@@ -112,11 +112,60 @@ def test_nominalisations_and_clitics(
         assert deep.get(clitic.i) == "à", (text, deep)
 
 
-def test_a_cue_that_needs_a_complement_applies_only_with_it(nlp: Language) -> None:
-    legal = nlp("Marie Dubois poursuit Paul Martin en justice.")
-    plain = nlp("Marie Dubois poursuit ses efforts.")
-    assert any(c.frame.cue == "poursuivre" for c in find_cues(legal[:]))
-    assert not any(c.frame.cue == "poursuivre" for c in find_cues(plain[:]))
+@pytest.mark.parametrize(
+    ("text", "accuses"),
+    [
+        ("Marie Dubois poursuit Paul Martin en justice.", True),
+        ("Marie Dubois a décidé de poursuivre le magazine Challenges.", True),  # a named object
+        ("La société Alpha va poursuivre Beta Telecom.", True),
+        ("Marie Dubois poursuit ses efforts.", False),
+        ("Marie Dubois poursuit son enquête sur le climat.", False),
+        ("Le gouvernement veut poursuivre les réformes.", False),
+    ],
+)
+def test_a_cue_that_needs_a_complement_applies_only_with_it(nlp: Language, text: str, accuses: bool) -> None:
+    doc = nlp(text)
+    assert any(c.frame.cue == "poursuivre" for c in find_cues(doc[:])) is accuses, [
+        (t.text, t.pos_, t.dep_) for t in doc
+    ]
+
+
+# The doer of the act an object names is its accused, whatever the row: a participle with its
+# agent, a "par" complement of the noun, a relative clause whose subject did it.
+DOERS = [
+    ("Marie Dubois a condamné les actes de violence commis par Paul Martin.", "condamner"),
+    ("Marie Dubois dénonce l'arrestation de ses collègues par Paul Martin.", "dénoncer"),
+    ("Marie Dubois dénonce les menaces qu'aurait proférées Paul Martin.", "dénoncer"),
+    ("Marie Dubois dénonce les menaces que Paul Martin aurait proférées.", "dénoncer"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), DOERS, ids=[d[0][:40] for d in DOERS])
+def test_the_doer_of_the_denounced_act_is_found(nlp: Language, text: str, cue: str) -> None:
+    doc = nlp(text)
+    found = next(c for c in find_cues(doc[:]) if c.frame.cue == cue)
+    deep = deep_functions(found.token, found.tokens[1:])
+    assert _function_of(doc, "Marie Dubois", deep) == "nsubj", (text, deep)
+    assert _function_of(doc, "Paul Martin", deep) == "obj_agent", (text, deep)
+
+
+def test_the_object_of_a_verb_of_what_the_noun_is_done_to_is_its_target(nlp: Language) -> None:
+    """ "Y a essuyé les critiques de X": Y undergoes the criticism; "X a formulé des critiques":
+    X is its author."""
+    undergo = nlp("Paul Martin a essuyé les critiques de Marie Dubois.")
+    author = nlp("Marie Dubois a formulé des critiques contre Paul Martin.")
+    for doc, who, fn in ((undergo, "Paul Martin", "gov_obl"), (author, "Marie Dubois", "gov_subj")):
+        found = next(c for c in find_cues(doc[:]) if c.frame.cue == "critique")
+        deep = deep_functions(found.token, found.tokens[1:])
+        assert _function_of(doc, who, deep) == fn, (doc.text, deep)
+
+
+def test_a_name_hung_after_the_verb_is_read_as_its_object(nlp: Language) -> None:
+    doc = nlp("La cour d'appel de Rabat a condamné, ce jeudi 29 mars, Ali Anouzla à un mois de prison.")
+    found = next(c for c in find_cues(doc[:]) if c.frame.cue == "condamner")
+    deep = deep_functions(found.token, found.tokens[1:])
+    assert _function_of(doc, "Ali Anouzla", deep) == "obj", deep
+    assert _function_of(doc, "Paul Martin", deep) is None
 
 
 _HEADER = "\t".join(
