@@ -207,6 +207,36 @@ _SAYING_VERBS = frozenset(
     """affirmer déclarer assurer indiquer annoncer estimer dire répondre expliquer souligner préciser
     ajouter confirmer lancer poursuivre rétorquer répliquer raconter confier admettre reconnaître""".split()
 )
+# nouns of quantity and part, which name a share of a group and no actor of their own ("la
+# plupart", "la majorité des élus", "une partie du personnel")
+_QUANTITY_NOUNS = frozenset(
+    (
+        "plupart",
+        "majorité",
+        "minorité",
+        "moitié",
+        "partie",
+        "totalité",
+        "ensemble",
+        "reste",
+        "nombre",
+        "part",
+        "tiers",
+        "quart",
+        "dizaine",
+        "vingtaine",
+        "centaine",
+        "millier",
+        "poignée",
+        "foule",
+    )
+)
+
+
+def _quantity(token: Token) -> bool:
+    return token.lemma_.lower() in _QUANTITY_NOUNS or token.lower_ in _QUANTITY_NOUNS
+
+
 _PERSON_PRONOUNS = frozenset(
     """il elle ils elles lui eux celui-ci celle-ci ceux-ci celles-ci le la l' les""".split()
 )
@@ -1415,7 +1445,7 @@ class ArticleEntities:
             and _definite(token)
         ):
             found = self._antecedent(token, exclude, pronoun=False)
-        elif description and token.pos_ == "NOUN" and _definite(token):
+        elif description and token.pos_ == "NOUN" and _definite(token) and not _quantity(token):
             found = self._antecedent(token, exclude, pronoun=True)
         else:
             return []

@@ -535,6 +535,22 @@ REFERENCES = [
         {"Claire Morel"},
         "Girard",
     ),
+    # a noun of quantity names a share of a group, not an actor: no referent, even in a role
+    (
+        "Paul Girard a quitté l'Assemblée nationale quand huit femmes, la plupart à visage "
+        "découvert, l'ont accusé.",
+        ("plupart", 0),
+        True,
+        set(),
+        None,
+    ),
+    (
+        "La société Brenval a fermé. La majorité a voté contre la direction.",
+        ("majorité", 0),
+        True,
+        set(),
+        None,
+    ),
     # "ce dernier" / "cette dernière": the one named last of that gender, the gender of an
     # epicene role noun given by its determiner ("la juge", "le ministre")
     (
