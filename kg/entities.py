@@ -515,6 +515,7 @@ class ArticleEntities:
         # name: "Pékin", "l'Hexagone" do; "la Chine", "les Etats-Unis" keep their own)
         self._states: dict[int, tuple[str, bool]] = {}
         self._starts: list[int] | None = None
+        self._split_at: set[int] = set()  # where two names the model ran together were split
         self._collect_named()
         self._cluster()
         self._attach_references()
@@ -524,7 +525,7 @@ class ArticleEntities:
     # --- named mentions -------------------------------------------------------------------
     def _collect_named(self) -> None:
         doc = self.doc
-        spans = [self._clean(e) for e in doc.ents]
+        spans = [self._clean(e) for e in self._split_entities()]
         text = doc.text  # Doc.text joins every token: once per document
         merged: list[tuple[Span, str]] = []
         for cleaned in spans:
@@ -534,7 +535,13 @@ class ArticleEntities:
             if merged:
                 prev, plabel = merged[-1]
                 gap = text[prev.end_char : span.start_char]
-                if prev.end == span.start and gap == " " and plabel == "PER" and span[0].text[:1].isupper():
+                if (
+                    prev.end == span.start
+                    and gap == " "
+                    and plabel == "PER"
+                    and span[0].text[:1].isupper()
+                    and span.start not in self._split_at
+                ):
                     merged[-1] = (doc[prev.start : span.end], "PER")
                     continue
             merged.append((span, label))
@@ -554,6 +561,40 @@ class ArticleEntities:
         for stage in (self._proper_noun_runs, self._propagate_names, self._institutions):
             stage()
             self._named.sort(key=lambda m: m.start)
+
+    def _split_entities(self) -> list[Span]:
+        """The model's entities, with the two names it ran into one split apart: coordinated
+        names with their preposition ("dans Mediapart et sur France Inter"), and a person's name
+        the article gives alone run into the next ("le soutien d'Alain Juppé Benoist Apparu")."""
+        doc = self.doc
+        alone = {e.text for e in doc.ents if e.label_ == "PER" and len(e) >= 2}
+        out: list[Span] = []
+        for e in doc.ents:
+            parts = [e]
+            for i in range(e.start + 1, e.end - 2):
+                t, prep, first = doc[i], doc[i + 1], doc[i + 2]
+                if (
+                    t.lower_ == "et"
+                    and prep.pos_ == "ADP"
+                    and first.text[:1].isupper()
+                    and not any(x.pos_ == "ADP" for x in doc[e.start : i])
+                ):
+                    parts = [doc[e.start : i], doc[i + 2 : e.end]]
+                    break
+            if len(parts) == 1 and e.label_ == "PER" and len(e) >= 3:
+                for n in range(2, len(e)):
+                    head, rest = e[:n], e[n:]
+                    if head.text in alone and all(x.text[:1].isupper() for x in rest):
+                        end = e.end
+                        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+                            end += 1  # "Benoist" + "Apparu", left out of the model's span
+                        parts = [head, doc[e.start + n : end]]
+                        break
+            for part in parts:
+                out.append(Span(doc, part.start, part.end, label=e.label_))
+            if len(parts) > 1:
+                self._split_at.add(parts[1].start)
+        return out
 
     def _add_named(self, n: _Named, replacing: _Named | None = None) -> None:
         """Register a named mention (the stages sort ``_named`` once they are done)."""

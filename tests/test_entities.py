@@ -150,6 +150,21 @@ NO_GLUE = [
         "Titre : la chute de Tessaro\nJean Dupuis a quitté le groupe en mars.",
         ["Tessaro", "Jean Dupuis"],
     ),
+    # two names the model runs into one entity: coordinated with their prepositions, and a name
+    # the article gives alone run into the next one
+    (
+        "Huit femmes l'ont accusé d'agression et de harcèlement sexuels dans Mediapart et sur France Inter.",
+        ["Mediapart", "France Inter"],
+    ),
+    (
+        "Alain Juppé a porté plainte lundi. Mercredi matin, sur France info, le soutien d'Alain Juppé "
+        "Benoist Apparu a voulu calmer le jeu.",
+        ["Alain Juppé", "Benoist Apparu"],
+    ),
+    (
+        "Le ministère de l'Économie et des Finances a porté plainte.",
+        ["Ministère de l'Économie et des Finances"],
+    ),
 ]
 
 
