@@ -457,6 +457,7 @@ def deep_functions(cue: Token, tail: tuple[int, ...] = ()) -> dict[int, str]:
                         out.setdefault(g.i, "content_subj")
                 for t in c.subtree:
                     out.setdefault(t.i, "content")
+    _among(cue, out)
     if is_passive and "nsubj" not in out.values():  # "accusé de fraude par X": the agent hung on the offense
         for t in cue.subtree:
             if t.i not in out and t.pos_ in ("PROPN", "NOUN", "PRON") and _case(t) == "par":
@@ -470,17 +471,51 @@ def deep_functions(cue: Token, tail: tuple[int, ...] = ()) -> dict[int, str]:
     return out
 
 
+def _among(cue: Token, out: dict[int, str]) -> None:
+    """Names given after "dont" without a verb ("among them") fill the function of the phrase
+    before: "accuse plusieurs dirigeants, dont Paul Martin et Jean Dupuis", "les géants du
+    numérique, dont Google"."""
+    doc = cue.doc
+    for t in cue.sent:
+        if t.i in out or t.pos_ not in ("PROPN", "NOUN"):
+            continue
+        dont = next((c for c in t.children if c.lower_ == "dont" and c.i < t.i), None)
+        if dont is None or _clause(t) or t.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS:
+            continue
+        before = dont.i - 1
+        while before > cue.sent.start and doc[before].is_punct:
+            before -= 1
+        phrase = doc[before]
+        for _ in range(3):  # "les géants numériques américains": up from the adjective
+            if phrase.i in out or phrase.pos_ in ("NOUN", "PROPN", "PRON") or phrase.head is phrase:
+                break
+            phrase = phrase.head
+        f = out.get(t.head.i) if t.dep_ == "acl:relcl" else out.get(phrase.i)
+        if f and f not in ("content", "content_subj"):
+            out[t.i] = f
+            for conj in t.conjuncts:
+                out.setdefault(conj.i, f)
+
+
+def _clause(t: Token) -> bool:
+    """Whether ``t`` heads a clause of its own: it has a subject, an auxiliary or a copula."""
+    return any(g.dep_ in _SUBJECT_DEPS or g.dep_.startswith("aux") or g.dep_ == "cop" for g in t.children)
+
+
 def _stray_object(verb: Token, out: dict[int, str]) -> None:
     """The object of a verb that has none, when the parser hung a name after it as a conjunct or
     a complement clause: "La cour a condamné, ce jeudi, Ali Anouzla à un mois de prison"."""
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in ("conj", "xcomp", "dep") or c.pos_ != "PROPN":
             continue
-        if any(g.dep_ in _SUBJECT_DEPS or g.dep_.startswith("aux") or g.dep_ == "cop" for g in c.children):
+        if _clause(c):
             continue  # a clause of its own
         out.setdefault(c.i, "obj")
         for conj in c.conjuncts:
             out.setdefault(conj.i, "obj")
+        for d in verb.children:  # "accuse Armstrong et cinq associés": the parser's other conjuncts
+            if d.i > c.i and d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN") and not _clause(d):
+                out.setdefault(d.i, "obj")
         return
 
 

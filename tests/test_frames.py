@@ -160,6 +160,29 @@ def test_the_object_of_a_verb_of_what_the_noun_is_done_to_is_its_target(nlp: Lan
         assert _function_of(doc, who, deep) == fn, (doc.text, deep)
 
 
+AMONG = [
+    "Le parquet accuse plusieurs dirigeants, dont Paul Martin et Jean Dupuis, de corruption.",
+    "Marie Dubois a sanctionné les géants numériques, dont Paul Martin et Jean Dupuis.",
+]
+
+
+@pytest.mark.parametrize("text", AMONG, ids=[a[:40] for a in AMONG])
+def test_names_after_dont_fill_the_function_of_the_phrase_before(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    found = next(c for c in find_cues(doc[:]) if c.frame.frame in ("accuse", "convict"))
+    deep = deep_functions(found.token, found.tokens[1:])
+    assert _function_of(doc, "Paul Martin", deep) == "obj", deep
+    assert _function_of(doc, "Jean Dupuis", deep) == "obj", deep
+
+
+def test_a_relative_clause_with_dont_and_a_verb_is_no_list(nlp: Language) -> None:
+    doc = nlp("Marie Dubois accuse les dirigeants dont Paul Martin a été l'assistant.")
+    found = next(c for c in find_cues(doc[:]) if c.frame.cue == "accuser")
+    deep = deep_functions(found.token, found.tokens[1:])
+    paul = next(t for t in doc if t.text == "Paul")
+    assert paul.i not in deep, deep  # the subject of its own clause, not one of the accused
+
+
 def test_a_name_hung_after_the_verb_is_read_as_its_object(nlp: Language) -> None:
     doc = nlp("La cour d'appel de Rabat a condamné, ce jeudi 29 mars, Ali Anouzla à un mois de prison.")
     found = next(c for c in find_cues(doc[:]) if c.frame.cue == "condamner")
