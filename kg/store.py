@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LOAD_BYTES",
     "STORE",
+    "load_lines",
     "load_memory_store",
     "memory_store",
     "open_store",
@@ -52,9 +53,9 @@ __all__ = [
 STORE = "store"
 _SOURCE = "graph.nq"
 
-#: Bytes of ``graph.nq`` per bulk load into the store. Oxigraph's bulk loader holds what it is
-#: given in memory, at about ten times its size in N-Quads: the 210 MB ``graph.nq`` of 3,000
-#: articles in one load took 1.2 GB, in loads of 16 MB 0.2 GB, for about the same time.
+#: Bytes of a file per bulk load (``load_lines``). Oxigraph's bulk loader holds what it is given
+#: in memory, at several times its size: the 210 MB ``graph.nq`` of 3,000 articles took 1.2 GB
+#: in one load into the on-disk store, 0.2 GB in loads of 16 MB, in about the same time.
 LOAD_BYTES = 16_000_000
 
 
@@ -68,17 +69,11 @@ def _ontology_quads() -> list[ox.Quad]:
 
 def write_store(folder: Path) -> dict[str, Any]:
     """Create ``folder/store`` from ``folder/graph.nq`` and the ontology; returns what the
-    manifest records of it: quads, named graphs, and the source file with its SHA-256.
-
-    ``graph.nq`` goes in by bulk loads of whole lines, about ``LOAD_BYTES`` each, so the memory
-    the load takes does not grow with the build. (An N-Quads line is a quad of its own; only a
-    blank node label would span lines, and kg's graph has no blank node.)"""
+    manifest records of it: quads, named graphs, and the source file with its SHA-256."""
     folder = Path(folder)
     source = folder / _SOURCE
     store = ox.Store(str(folder / STORE))
-    with source.open("rb") as f:
-        while lines := f.readlines(LOAD_BYTES):
-            store.bulk_load(input=b"".join(lines), format=ox.RdfFormat.N_QUADS)
+    load_lines(store, source, ox.RdfFormat.N_QUADS)
     store.bulk_extend(_ontology_quads())
     store.flush()
     store.optimize()
@@ -91,6 +86,16 @@ def write_store(folder: Path) -> dict[str, Any]:
     del store
     gc.collect()  # pyoxigraph closes the database when the object goes
     return info
+
+
+def load_lines(store: ox.Store, path: Path, format: ox.RdfFormat) -> None:
+    """Bulk-load the N-Quads or N-Triples file ``path`` into ``store`` by whole lines, about
+    ``LOAD_BYTES`` at a time, so that the memory a load takes does not grow with the file. (A
+    line of these formats is a quad or triple of its own; only a blank node label would span
+    lines, and kg's graph has no blank node.)"""
+    with Path(path).open("rb") as f:
+        while lines := f.readlines(LOAD_BYTES):
+            store.bulk_load(input=b"".join(lines), format=format)
 
 
 def open_store(folder: Path) -> ox.Store:
