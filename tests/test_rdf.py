@@ -342,6 +342,22 @@ def test_validate_ntriples_checks_the_file(kg: KnowledgeGraph, graph: Graph, tmp
     assert not conforms and "[minCount]" in report and str(position) in report
 
 
+def test_validate_ntriples_in_many_loads_gives_the_same_report(
+    kg: KnowledgeGraph, graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import store
+    from kg.validate import validate_ntriples
+
+    broken = _broken(graph, [(position_selector_iri(kg.claims[0].id), OA.start, None)], [])
+    (tmp_path / "broken.nt").write_bytes(broken.serialize(format="nt", encoding="utf-8"))
+    write_rdf(kg, tmp_path)
+    whole = [validate_ntriples(tmp_path / name) for name in ("graph.nt", "broken.nt")]
+    monkeypatch.setattr(store, "LOAD_BYTES", 300)
+    assert (tmp_path / "graph.nt").stat().st_size > 20 * store.LOAD_BYTES
+    assert [validate_ntriples(tmp_path / name) for name in ("graph.nt", "broken.nt")] == whole
+    assert whole[0] == (True, "Conforms: True") and not whole[1][0]
+
+
 def test_writing_twice_gives_identical_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     write_rdf(make_kg(), first)

@@ -28,7 +28,8 @@ import pytest
 from servers import LOOPBACK, free_port, running
 
 from kg import outdir, queries
-from kg.store import STORE, load_memory_store, open_store, store_quads, verify_store
+from kg import store as store_module
+from kg.store import STORE, load_memory_store, open_store, store_quads, verify_store, write_store
 from kg.vocab import ONTOLOGY_GRAPH
 
 _KG = str(Path(sys.executable).parent / "kg")
@@ -61,6 +62,18 @@ def test_the_build_writes_a_store_holding_graph_nq_and_the_ontology(corpus_build
     # one named graph per article, plus the ontology's
     assert info["graphs"] == _articles(corpus_build) + 1
     assert verify_store(corpus_build, info) == []
+
+
+def test_the_store_loaded_in_many_small_batches_holds_the_same_quads(
+    corpus_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    info = _manifest(corpus_build)["store"]
+    shutil.copy(corpus_build / "graph.nq", tmp_path / "graph.nq")
+    monkeypatch.setattr(store_module, "LOAD_BYTES", 20_000)
+    assert (tmp_path / "graph.nq").stat().st_size > 50 * store_module.LOAD_BYTES  # fifty loads and more
+    assert write_store(tmp_path) == info
+    assert verify_store(tmp_path, info) == []
+    assert store_quads(open_store(tmp_path)) == store_quads(open_store(corpus_build))
 
 
 def test_verify_finds_a_store_that_differs_from_the_build(corpus_build: Path, tmp_path: Path) -> None:
