@@ -495,6 +495,9 @@ def _build_items(
         except RuntimeError as e:  # the model failed to load after all, or the Dask cluster failed
             _say("error:", "red", str(e))
             raise _Abandon(2) from None
+        from kg import nlp  # the model is not needed after the parse: its memory goes to the exports
+
+        nlp.unload_nlp()
         if not kg.articles:
             _say("error:", "red", "no article could be read; nothing was written.")
             raise _Abandon(1)

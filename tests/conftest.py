@@ -66,6 +66,19 @@ def kg_build() -> Callable[..., Result]:
     return _build
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _keep_model_loaded() -> Iterator[None]:
+    """In-process builds keep the model for the next test (``kg build`` unloads it after the
+    parse, which a one-shot process wants and a test session does not: a reload costs seconds).
+    ``kg.nlp.unload_nlp`` itself is tested in test_nlp.py, through ``kg.nlp._unload_nlp``."""
+    from kg import nlp as kg_nlp
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg_nlp, "_unload_nlp", kg_nlp.unload_nlp, raising=False)
+        mp.setattr(kg_nlp, "unload_nlp", lambda: None)
+        yield
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The French spaCy pipeline of ``kg`` (with ``kg_paragraphs``), loaded once per session."""

@@ -6,6 +6,7 @@ lemmas must be the stock pipeline's, token for token, on real articles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,46 @@ def test_a_lemma_set_before_is_kept(nlp: Language) -> None:
 def test_sentence_starts_by_rule(nlp: Language, text: str, starts: list[str]) -> None:
     doc = paragraph_breaks(nlp.make_doc(text))
     assert [t.text for t in doc if t.is_sent_start and not t.is_space] == starts
+
+
+_UNLOAD = """
+import weakref
+from kg.nlp import load_nlp, unload_nlp
+nlp = load_nlp()
+ref = weakref.ref(nlp)
+doc = nlp("Le parquet accuse M. Dupont de fraude.")
+assert len(doc) > 5
+del nlp, doc
+unload_nlp()
+assert ref() is None, "the pipeline is still referenced after unload_nlp"
+assert load_nlp()("Il dément.")[0].text == "Il"
+print("unloaded")
+"""
+
+
+def test_unload_frees_the_pipeline() -> None:
+    """``unload_nlp`` leaves no reference to the pipeline (its string store grows with every word
+    parsed), and the next ``load_nlp`` loads a working one. In a fresh process: this session keeps
+    its model (conftest's ``_keep_model_loaded``)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _UNLOAD], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "unloaded"
+
+
+def test_kg_build_unloads_the_model_after_the_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kg_build: Callable[..., object]
+) -> None:
+    """``kg build`` drops the model once the articles are parsed, before the exports."""
+    from kg import nlp as kg_nlp
+
+    calls: list[int] = []
+    monkeypatch.setattr(kg_nlp, "unload_nlp", lambda: calls.append(1))
+    (tmp_path / "a.txt").write_text(
+        "Le parquet accuse Paul Martin de fraude fiscale.\n\nIl dément ces accusations.\n", encoding="utf-8"
+    )
+    kg_build(tmp_path / "out", tmp_path / "a.txt")
+    assert calls == [1]
+    assert (tmp_path / "out" / "claims.jsonl").exists()
