@@ -542,8 +542,11 @@ def _article_features(cands: list[Candidate]) -> None:
         f["pair_sents" + _bucket(len(meets.get(pair, none) - {s}), (0, 1, 3))] = 1.0
         if strong.get(pair, none) - {s}:
             f["pair_strong_elsewhere"] = 1.0
-        if strong.get((c.accused, c.accuser)):
-            f["pair_rev_strong"] = 1.0
+        reverse = strong.get((c.accused, c.accuser), none)
+        if reverse - {s}:
+            f["pair_rev_strong"] = 1.0  # the reverse accusation elsewhere: accusations are traded
+        if s in reverse:
+            f["pair_rev_strong_here"] = 1.0  # the grammar of this sentence says the reverse
         if accuses.get(c.accuser, none) - {s}:
             f["x_accuser_elsewhere"] = 1.0
         if accused.get(c.accused, none) - {s}:

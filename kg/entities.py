@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.frames import find_cues
-from kg.places import begins_like, load_places
+from kg.places import begins_like, fold, load_places
 from kg.records import EntityType, LocalEntity, Mention
 
 __all__ = [
@@ -87,7 +88,8 @@ INSTITUTION_NOUNS = frozenset(
 BODY_NOUNS = frozenset(
     """parquet tribunal cour chambre justice police gendarmerie brigade préfecture commissariat douane
     armée force gouvernement ministère junte syndicat opposition autorité inspection commission
-    direction régime pouvoir exécutif administration conseil""".split()
+    direction régime pouvoir exécutif administration conseil ambassade consulat télévision centre
+    milice""".split()
 )
 # Bodies that stand for the state they belong to: "le gouvernement chinois", "les autorités
 # rwandaises", "le gouvernement de la RDC" are mentions of China, Rwanda, the DRC when the article
@@ -101,11 +103,11 @@ _UNSEATED = frozenset("syndicat opposition junte".split())
 # "les forces de l'ordre", "l'armée de l'air", "l'autorité de la concurrence".
 _COMPLEMENT_NAMED = frozenset(
     """tribunal cour chambre ministère inspection autorité commission brigade direction force armée
-    police gendarmerie gouvernement préfecture""".split()
+    police gendarmerie gouvernement préfecture ambassade consulat télévision centre milice""".split()
 )
-# Named by a complement only after an adjective: "la direction générale de la police", not "la
-# direction de la gare".
-_ADJECTIVE_FIRST = frozenset({"direction"})
+# Named by a complement only after an adjective: "la direction générale de la police", "le centre
+# communal d'action sociale", not "la direction de la gare", "le centre de la ville".
+_ADJECTIVE_FIRST = frozenset({"direction", "centre"})
 # A definite bare noun that is an actor of its own when the article names no institution with that
 # head: "la justice" -> "Justice", "les syndicats" -> "Syndicats". Other body nouns ("la cour", "la
 # chambre", "la commission", "la direction") are only resolved to an institution the article names.
@@ -150,6 +152,8 @@ _OTHER_SENSES: dict[str, frozenset[str]] = {
     "autorité": frozenset("parental".split()),
     "force": frozenset("vif majeur frappe".split()),
     "direction": frozenset("opposé contraire inverse bon mauvais".split()),
+    "télévision": frozenset("réalité couleur numérique câble écran poste".split()),
+    "centre": frozenset("ville historique commercial gauche droite gravité attention intérêt".split()),
 }
 # Verbs whose object is followed by "de" and the offense: "accuser l'armée malienne de crimes".
 _OFFENSE_VERBS = frozenset("accuser soupçonner suspecter inculper taxer qualifier blâmer convaincre".split())
@@ -159,6 +163,19 @@ _NON_NAMING_ADJECTIVES = frozenset(
     tout-puissant autre différent tel""".split()
 )
 _BODY_LEMMAS = BODY_NOUNS | _ORGAN_NOUNS | _INVESTIGATORS
+# Institutions every state has: named without their state, they are the article's state's
+# ("le ministère de l'Intérieur", "l'Assemblée nationale", "la Cour suprême").
+_NATIONAL_HEADS = frozenset(
+    """ministère assemblée sénat parlement gouvernement présidence primature garde police gendarmerie
+    armée parquet tribunal cour justice douane""".split()
+)
+# Adjectives of bodies above the states: "la Cour pénale internationale", "la Commission européenne"
+_SUPRANATIONAL = frozenset(
+    "international internationale européen européenne mondial mondiale onusien onusienne".split()
+)
+# Officials who, in the plural with a state's adjective, speak for the state ("des responsables
+# américains", "les dirigeants chinois").
+_OFFICIALS = frozenset("responsable dirigeant diplomate officiel".split())
 
 _TITLE_TOKENS = frozenset("M. MM. Mme Mmes Mlle Me Maître Dr Pr".split())
 
@@ -169,6 +186,10 @@ _TITLES = re.compile(
 _DETERMINERS = re.compile(
     r"^(?:l'|d'|de la |de l'|du |des |de |la |le |les |un |une |aux |au )+", re.IGNORECASE
 )
+# "l'ex-UMP": a former name, whose actor is the name's ("ex-" before a capital)
+_FORMER = re.compile(r"^ex-(?=[A-ZÀ-Ý])")
+# A name with a capital after a lower-case start: "iPhone", "eBay", "franceTV"
+_CAMEL = re.compile(r"^[a-zà-ÿ]{1,3}[A-ZÀ-Ý]\w")
 _QUOTES = frozenset("«»\"“”„'‹›")
 _ACRONYM_SKIPS = frozenset("contre pour sur en et à au aux l' d'".split())
 _NAME_PARTICLES = frozenset("""de du des d' la le von van der den al el ben bin da di dos del y et""".split())
@@ -372,7 +393,7 @@ def strip_name(text: str) -> str:
     """
     s = " ".join(text.split())
     for _ in range(3):
-        new = _TITLES.sub("", _DETERMINERS.sub("", s))
+        new = _FORMER.sub("", _TITLES.sub("", _DETERMINERS.sub("", s)))
         if new == s:
             break
         s = new
@@ -436,6 +457,7 @@ class _Cluster:
     gpe_votes: int = 0
     org_votes: int = 0
     person_votes: int = 0
+    scope: str = ""  # "article": a generic body ("Justice"), an actor of this article only
 
 
 def _noun_phrase(noun: Token) -> Span:
@@ -495,14 +517,79 @@ def _determiner_gender(noun: Token) -> list[str]:
     return [g for d in noun.children if d.dep_ == "det" for g in d.morph.get("Gender", [])]
 
 
+_OF = frozenset(("de", "du", "des", "d'", "d’"))
+_OF_ARTICLES = frozenset(("la", "le", "les", "l'", "l’"))
+_OF_OR_AT = _OF | {"à"}
+# Places named after their town: "l'aéroport de Rubavu", "le tribunal de Bobigny"
+_SEATED = frozenset(
+    "aéroport port gare prison hôpital université stade mairie préfecture parquet tribunal".split()
+)
+
+
+def _complement_end(doc: Doc, k: int, end: int) -> int | None:
+    """The end of "de la consommation", "des Affaires étrangères" starting at ``k``, else None."""
+    if k >= end or doc[k].lower_ not in _OF:
+        return None
+    k += 1
+    if k < end and doc[k].lower_ in _OF_ARTICLES:
+        k += 1
+    if k >= end or doc[k].pos_ != "NOUN":
+        return None
+    k += 1
+    while k < end and doc[k].pos_ == "ADJ":
+        k += 1
+    return k
+
+
+def _enumeration_end(e: Span) -> int:
+    """An institution named by a common noun whose name enumerates its fields, cut by the model
+    at the first comma: "la Direction générale de la concurrence, de la consommation et de la
+    répression des fraudes", "le ministère de l'Europe et des Affaires étrangères". The end of the
+    name with its enumeration, when the enumeration closes with "et de ..."; else the model's end."""
+    doc = e.doc
+    if e[0].pos_ != "NOUN" or e[-1].pos_ not in ("NOUN", "ADJ"):
+        return e.end
+    limit = min(e.sent.end, e.end + 30)
+    j = e.end
+    while j < limit and doc[j].text == ",":
+        k = _complement_end(doc, j + 1, limit)
+        if k is None:
+            return e.end
+        j = k
+    if j < limit and doc[j].lower_ == "et":
+        k = _complement_end(doc, j + 1, limit)
+        if k is not None:
+            nested = _complement_end(doc, k, limit)  # "de la répression des fraudes"
+            return nested or k
+    return e.end
+
+
+# What a court's chamber is named by: "la chambre de l'instruction", "la chambre correctionnelle",
+# "la chambre d'appel"; not "la Chambre des députés", "la chambre de commerce".
+_CHAMBER_WORDS = frozenset(
+    """instruction appel accusation accusations correctionnelle criminelle civile jugement détention
+    instance sociale commerciale""".split()
+)
+
+
+def _court_chamber(key: str) -> bool:
+    """Whether a name's comparison key names a chamber of a court ("chambre de l instruction")."""
+    words = key.split()
+    return (
+        len(words) >= 2
+        and words[0] == "chambre"
+        and any(w in _CHAMBER_WORDS or (w[:1] in "ld" and w[1:] in _CHAMBER_WORDS) for w in words[1:])
+    )  # the key drops the apostrophe of an elision: "d appel" is "dappel", "l instruction" "linstruction"
+
+
 class ArticleEntities:
     """The actors of one parsed article, and a resolver from tokens to actors."""
 
-    def __init__(self, doc: Doc, article_id: str, *, generic_bodies: bool = False) -> None:
+    def __init__(self, doc: Doc, article_id: str, *, generic_bodies: bool = True) -> None:
         """``generic_bodies``: a bare reference to an institution the article does not name ("la
-        justice", "les syndicats") is an actor of its own, named by its noun ("Justice"). Off by
-        default: ``kg.resolve`` merges entities of the same name across articles, and one "Justice"
-        would then stand for the justice of every country the corpus speaks of."""
+        justice", "les syndicats") is an actor of its own, named by its noun ("Justice"), with
+        the scope "article": ``kg.resolve`` never merges it with another article's, since one
+        "Justice" would then stand for the justice of every country the corpus speaks of."""
         self.doc = doc
         self._generic_bodies = generic_bodies
         self.article = article_id
@@ -516,10 +603,12 @@ class ArticleEntities:
         self._states: dict[int, tuple[str, bool]] = {}
         self._starts: list[int] | None = None
         self._split_at: set[int] = set()  # where two names the model ran together were split
+        self._state_cache: str | None = None  # the state the article names most ("" for none)
         self._collect_named()
         self._cluster()
         self._attach_references()
         self._describe()
+        self._nested_places()
         self.entities: list[LocalEntity] = self._finish()
 
     # --- named mentions -------------------------------------------------------------------
@@ -558,7 +647,7 @@ class ArticleEntities:
             ):
                 continue  # "Agacée, elle a répondu": an adjective opening the sentence
             self._add_named(_Named(span.start, span.end, _LABELS.get(label, "OTHER")))
-        for stage in (self._proper_noun_runs, self._propagate_names, self._institutions):
+        for stage in (self._proper_noun_runs, self._propagate_names, self._institutions, self._officials):
             stage()
             self._named.sort(key=lambda m: m.start)
 
@@ -590,6 +679,8 @@ class ArticleEntities:
                             end += 1  # "Benoist" + "Apparu", left out of the model's span
                         parts = [head, doc[e.start + n : end]]
                         break
+            if len(parts) == 1 and e.label_ == "ORG":
+                parts = [doc[e.start : _enumeration_end(e)]]
             for part in parts:
                 out.append(Span(doc, part.start, part.end, label=e.label_))
             if len(parts) > 1:
@@ -649,7 +740,7 @@ class ArticleEntities:
             after = self._token_named.get(cut)
             if after is not None and after.start == cut and after is not seat and after.label != "PER":
                 continue  # "le syndicat SNCTA", "l'agence de notation Finscope": it describes the name
-            judicial = lemma in ("parquet", "tribunal", "cour") and end > tok.i + 1
+            judicial = lemma in ("parquet", "tribunal", "cour", "chambre") and end > tok.i + 1
             if det == "ind" and not judicial and (seat is None or lemma in _STATE_BODIES):
                 continue  # "une enquête", but "un tribunal de Moscou", "un tribunal fédéral" are named
             before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
@@ -699,6 +790,27 @@ class ArticleEntities:
             self._references.append(
                 _Reference(tok.i, tok.i + 1, lemma, plural, text_start, tok.i + 1, None, capitalised)
             )
+
+    def _officials(self) -> None:
+        """Officials named by their state's adjective stand for that state: "des responsables
+        américains et turcs" are the United States and Turkey, "les diplomates chinois" China
+        (a plural: "un responsable américain" is one person, who may be named later)."""
+        doc = self.doc
+        places = load_places()
+        for tok in doc:
+            if tok.i in self._token_named or tok.lemma_.lower() not in _OFFICIALS or not _plural(tok):
+                continue
+            adjectives = [a for a in tok.children if a.dep_ == "amod" and a.i == tok.i + 1]
+            adjectives += [c for a in adjectives for c in a.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
+            for a in adjectives:
+                code = places.demonym(a.text) or places.demonym(a.lemma_)
+                if code is None or a.i in self._token_named:
+                    continue
+                start, end = (tok.i, a.i + 1) if a.i == tok.i + 1 else (a.i, a.i + 1)
+                if any(k in self._token_named for k in range(start, end)):
+                    continue
+                self._states[start] = (places.display[code], True)
+                self._add_named(_Named(start, end, "GPE"))
 
     def _body_phrase(
         self, head: Token, lemma: str, *, adjectives: bool = True
@@ -886,6 +998,10 @@ class ArticleEntities:
         doc = self.doc
         i = 0
         while i < len(doc):
+            if self._hashtag(doc, i):
+                self._add_named(_Named(i, i + 2, "OTHER"))  # "#moiaussi", "#BalanceTonPorc"
+                i += 2
+                continue
             if i in self._token_named or not self._name_like(doc[i]):
                 i += 1
                 continue
@@ -911,6 +1027,18 @@ class ArticleEntities:
             if len(span.text) >= 2 and not lone_noun:
                 self._add_named(_Named(i, j, "OTHER"))
             i = j
+
+    def _hashtag(self, doc: Doc, i: int) -> bool:
+        """A hashtag: "#" glued to a word, neither in a name already."""
+        return (
+            doc[i].text == "#"
+            and not doc[i].whitespace_
+            and i + 1 < len(doc)
+            and doc[i + 1].is_alpha
+            and len(doc[i + 1].text) >= 3
+            and i not in self._token_named
+            and i + 1 not in self._token_named
+        )
 
     @staticmethod
     def _name_like(t: Token) -> bool:
@@ -1045,7 +1173,10 @@ class ArticleEntities:
             and after.lower_ in ("par", "de", "d'", "pour")
         ):
             return None  # "Visé par une plainte ...": a fronted participle, not a name
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        if not any(
+            t.text[:1].isupper() or t.text[:1].isdigit() or _FORMER.match(t.text) or _CAMEL.match(t.text)
+            for t in span
+        ):
             return None
         if len(span) == 1 and span[0].pos_ in ("VERB", "AUX", "ADJ", "ADV") and span[0].is_sent_start:
             return None  # "Contacté par l'AFP", "Interrogé sur ..."
@@ -1108,15 +1239,25 @@ class ArticleEntities:
         acronyms: dict[str, int] = {}
         # full names first, so that a surname, a first name or an acronym used before its full
         # form still finds it ("Marie ... Marie Ndiaye Ba")
-        single = [len(name_key(strip_name(self.doc[n.start : n.end].text)).split()) <= 1 for n in self._named]
-        order = sorted(range(len(self._named)), key=lambda i: (single[i], self._named[i].start))
+        keys = [name_key(strip_name(self.doc[n.start : n.end].text)) for n in self._named]
+        single = [len(k.split()) <= 1 for k in keys]
+        # a court's chamber ("la chambre de l'instruction") after the rest: it is part of the court
+        # the article names first, when it names one before
+        chamber = [_court_chamber(k) for k in keys]
+        courts = [
+            (n.start, k)
+            for n, k in zip(self._named, keys, strict=True)
+            if k.split()[:1] in (["cour"], ["tribunal"])
+        ]
+        first_court = min(courts)[1] if courts else None  # the court of the story: the one named first
+        order = sorted(range(len(self._named)), key=lambda i: (single[i], chamber[i], self._named[i].start))
         for n in (self._named[i] for i in order):
             span = self.doc[n.start : n.end]
             name = strip_name(span.text)
             if span[0].text in _TITLE_ARTICLES and len(span) > 1:  # kept by _clean: "Le Monde"
                 sep = "" if span[0].text.endswith(("'", "’")) else " "
                 name = span[0].text + sep + strip_name(span[1:].text)
-            if name[:1].islower():
+            if name[:1].islower() and not _CAMEL.match(name):  # "iPhone" stays as written
                 name = name[:1].upper() + name[1:]  # "parquet de Nanterre" -> "Parquet de Nanterre"
             key = name_key(name)
             state = self._states.get(n.start)
@@ -1139,6 +1280,8 @@ class ArticleEntities:
                 idx, how = self._longer_name(key, by_key), "shortened-name"
             if idx is None and _body_lemma(span[0]) in BODY_NOUNS and len(key.split()) >= 2:
                 idx, how = self._longer_institution(key, by_key), "shortened-institution"
+            if idx is None and _court_chamber(key) and first_court in by_key and min(courts)[0] < n.start:
+                idx, how = by_key[first_court], "chamber-of-court"
             if idx is None and key.upper().replace(" ", "") in acronyms:
                 idx, how = acronyms[key.upper().replace(" ", "")], "acronym"
             if idx is None and name.isupper() and n.start >= 2 and self.doc[n.start - 1].text == "(":
@@ -1294,7 +1437,9 @@ class ArticleEntities:
                 if key is None:
                     word = doc[r.start].text
                     key = generic[(r.lemma, r.plural)] = len(self._clusters)
-                    self._clusters.append(_Cluster(names=[word[:1].upper() + word[1:]], labels=["ORG"]))
+                    self._clusters.append(
+                        _Cluster(names=[word[:1].upper() + word[1:]], labels=["ORG"], scope="article")
+                    )
             if key is None:
                 continue
             self._add_named(_Named(r.start, r.end, "ORG", key))
@@ -1302,6 +1447,89 @@ class ArticleEntities:
             c = self._clusters[key]
             c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "nominal"))
         self._named.sort(key=lambda m: m.start)
+
+    def _nested_places(self) -> None:
+        """A state or a capital named inside an institution's name ("le Ministère public de la
+        Suisse", "la cour anti-corruption d'Abuja", "la Maison de la presse du Mali") is a place of
+        the article too: a mention of that place inside the name, whose words stay the
+        institution's (no accusation is read on it)."""
+        places = load_places()
+        doc = self.doc
+        by_key: dict[str, int] = {}
+        for i, c in enumerate(self._clusters):
+            for nm in c.names:
+                by_key.setdefault(name_key(nm), i)
+        for n in list(self._named):
+            if n.entity < 0 or n.end - n.start < 3 or n.start in self._states:
+                continue  # "République démocratique du Congo" names a state, not a place inside
+            if places.state_of_name(doc[n.start : n.end].text) is not None:
+                continue
+            k = n.start + 1
+            while k < n.end:
+                p = k - 1
+                if p > n.start and doc[p].lower_ in _OF_ARTICLES:
+                    p -= 1  # "de la Suisse"
+                if doc[p].lower_ not in _OF_OR_AT or doc[k].pos_ == "DET":
+                    k += 1
+                    continue
+                seated = p == k - 1 and doc[n.start].lemma_.lower() in _SEATED  # no article: a town
+                for m in range(n.end, k, -1):
+                    text = doc[k:m].text
+                    code = places.state_of_name(text)
+                    name = places.display[code] if code else text if fold(text) in places.capitals else None
+                    if name is None and seated and m == self._place_run(k, n.end):
+                        name = text  # "l'aéroport de Rubavu", "la prison de Makala": a town
+                    if name is None:
+                        continue
+                    key = self._place_cluster(by_key, name)
+                    if key != n.entity:
+                        span = doc[k:m]
+                        self._clusters[key].mentions.append(
+                            Mention(self.article, span.start_char, span.end_char, span.text, "name")
+                        )
+                    k = m
+                    break
+                else:
+                    k += 1
+        for t in doc:  # "la capitale française" is Paris; "la capitale économique ivoirienne", no one city
+            if t.lower_ != "capitale" or t.pos_ != "NOUN":
+                continue
+            if not any(d.lower_ in ("la", "sa", "leur") for d in t.children):
+                continue
+            adjectives = [a for a in t.children if a.dep_ == "amod" and a.i > t.i]
+            if len(adjectives) != 1 or t.i in self._token_named:
+                continue
+            code = places.demonym(adjectives[0].text) or places.demonym(adjectives[0].lemma_)
+            name = places.capital_of.get(code or "")
+            if name is None:
+                continue
+            key = self._place_cluster(by_key, name)
+            span = doc[t.i : adjectives[0].i + 1]
+            self._clusters[key].mentions.append(
+                Mention(self.article, span.start_char, span.end_char, span.text, "nominal")
+            )
+            if span.text not in self._clusters[key].descriptions:
+                self._clusters[key].descriptions.append(span.text)
+
+    def _place_cluster(self, by_key: dict[str, int], name: str) -> int:
+        """The cluster of the place of that name, a new one if the article has none yet."""
+        found = by_key.get(name_key(name))
+        if found is not None:
+            return found
+        by_key[name_key(name)] = len(self._clusters)
+        self._clusters.append(_Cluster(names=[name], labels=["GPE"]))
+        return by_key[name_key(name)]
+
+    def _place_run(self, k: int, end: int) -> int:
+        """The end of the run of capitalised proper nouns from ``k`` (a town's name: "Rubavu",
+        "Saint-Denis"), or ``k`` when there is none or it does not reach ``end`` or a preposition."""
+        doc = self.doc
+        m = k
+        while m < end and doc[m].pos_ == "PROPN" and doc[m].text[:1].isupper():
+            m += 1
+        if m == k or (m < end and doc[m].pos_ != "ADP"):
+            return k
+        return m
 
     # --- descriptions (appositions) --------------------------------------------------------
     def _describe(self) -> None:
@@ -1393,10 +1621,83 @@ class ArticleEntities:
                 key=lambda nm: (nm not in c.plural_names, len(name_key(nm).split()), counts[nm], len(nm), nm),
             )
             aliases = sorted({m.text for m in c.mentions if m.kind == "name"} | set(c.names))
+            scope = c.scope
+            if not scope and label != "PER" and self._national(c):
+                state = self._state_beside(c)
+                if state is not None:
+                    name = f"{name} ({state})"  # "Au Maroc, le ministère de l'Intérieur ..."
+                elif (main := self._article_state()) is not None:
+                    scope = f"state:{main}"  # merged only with the same name in articles on that state
             out.append(
-                LocalEntity(key, name, label, aliases, list(c.descriptions), list(c.mentions), list(c.merges))
+                LocalEntity(
+                    key, name, label, aliases, list(c.descriptions), list(c.mentions), list(c.merges), scope
+                )
             )
         return out
+
+    def _national(self, c: _Cluster) -> bool:
+        """An institution that every state has, named without its state: "le ministère de
+        l'Intérieur", "l'Assemblée nationale", "la Cour suprême", "la Garde nationale" (common
+        nouns and adjectives only). Not "le tribunal de Bobigny" (a place), "le ministère malien de
+        la Justice" (a state's adjective), "la Cour pénale internationale" (no state's)."""
+        names = [m for m in c.mentions if m.kind == "name"]
+        if not names:
+            return False
+        places = load_places()
+        for m in names:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                return False
+            words = [t for t in span if t.pos_ not in ("DET", "ADP", "CCONJ", "PUNCT")]
+            if not words or (
+                _body_lemma(words[0]) not in _NATIONAL_HEADS
+                and words[0].lemma_.lower() not in _NATIONAL_HEADS
+            ):
+                return False
+            for t in words:
+                if (
+                    t.pos_ not in ("NOUN", "ADJ")
+                    or t.lower_ in _SUPRANATIONAL
+                    or t.lemma_.lower() in _SUPRANATIONAL
+                ):
+                    return False
+                if places.demonym(t.text) or places.state_of_name(t.text) or fold(t.text) in places.capitals:
+                    return False
+        return True
+
+    def _article_state(self) -> str | None:
+        """The state the article names most, by name or adjective (at least twice, and more often
+        than any other), else None."""
+        if self._state_cache is None:
+            places = load_places()
+            counts: Counter[str] = Counter(display for display, _ in self._states.values())
+            for t in self.doc:
+                if t.pos_ == "ADJ" and (code := places.demonym(t.text)) is not None:
+                    counts[places.display[code]] += 1
+            best = counts.most_common(2)
+            ok = bool(best) and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1])
+            self._state_cache = best[0][0] if ok else ""
+        return self._state_cache or None
+
+    def _state_beside(self, c: _Cluster) -> str | None:
+        """The state the sentences of an institution's names name, when they name one and the
+        same ("Au Maroc, le ministère de l'Intérieur ..."); else None. Neither the state the whole
+        article names most (an article on Mali may name France more) nor a state's adjective in
+        the sentence ("le gouvernement de transition a accusé des drones français") is evidence."""
+        found: set[str] = set()
+        starts = sorted(self._states)
+        for m in c.mentions:
+            if m.kind != "name":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            for i in starts[bisect_right(starts, sent.start - 1) :]:
+                if i >= sent.end:
+                    break
+                found.add(self._states[i][0])
+        return next(iter(found)) if len(found) == 1 else None
 
     @staticmethod
     def _type_of(c: _Cluster) -> EntityType:

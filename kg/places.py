@@ -27,7 +27,7 @@ import argparse
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -123,6 +123,7 @@ class Places:
     demonyms: dict[str, str]  # folded demonym (masculine singular) -> code
     stems: tuple[tuple[str, str], ...] = ()  # (word of a short name, code)
     short_keys: frozenset[str] = frozenset()  # the short names, folded
+    capital_of: dict[str, str] = field(default_factory=dict)  # code -> its capital, in French if known
 
     def state_of_name(self, text: str) -> str | None:
         """The code of a state named by ``text`` ("la Chine", "Etats-Unis")."""
@@ -243,6 +244,11 @@ def load_places(text: str | None = None) -> Places:
         if table.get(key, code) != code:
             ambiguous[kind].add(key)  # a form two states share names neither
         table.setdefault(key, code)
+    capital_of: dict[str, str] = {}
+    for line in lines[1:]:  # CLDR's and kg's French forms before GeoNames' English ones
+        cols = line.split("\t")
+        if len(cols) == 4 and cols[1] == "capital" and (cols[3] != "geonames" or cols[0] not in capital_of):
+            capital_of[cols[0]] = cols[2]
     for kind, keys in ambiguous.items():
         for key in keys:
             tables[kind].pop(key, None)
@@ -259,6 +265,7 @@ def load_places(text: str | None = None) -> Places:
         tables["demonym"],
         _stems(short),
         frozenset(fold(_strip_article(n)) for n in short),
+        capital_of,
     )
 
 

@@ -116,6 +116,9 @@ class LocalEntity:
     descriptions: list[str] = field(default_factory=list)  # appositions, "la start-up chinoise"
     mentions: list[Mention] = field(default_factory=list)
     merges: list[tuple[str, str, str]] = field(default_factory=list)  # (name, name, rule) within the article
+    # "article": an actor of this article only, never merged with another article's ("la justice"
+    # of an article that names no court: whose justice it is, the article alone tells)
+    scope: str = ""
 
 
 @dataclass(slots=True)

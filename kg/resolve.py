@@ -21,6 +21,13 @@ Merges do not chain: a spelling variant joins a cluster only when it is within t
 of every name of that cluster of its shape, so "Paul Martin1" ... "Paul Martin300" (names that
 differ in their digits are never variants) or a walk of one-letter changes stay distinct actors.
 
+An actor of one article only (scope "article": a bare "la justice" or "les syndicats" where the
+article names no such institution) is never merged with another article's; its id is its name's
+slug and the article's, "justice--lemonde-2017-drancy". An institution every state has, named
+without its state in an article that names one state most (scope "state:Maroc": "le ministère de
+l'Intérieur"), is merged only with the same name in articles on that state; its id ends with the
+state's slug, "ministere-de-linterieur--maroc".
+
 Ids are slugs of the canonical name (the most frequent form, then the longest). Everything here
 is a function of the set of inputs, not of their order: the nodes are taken in (article, entity)
 order and clusters sharing a name are told apart by type and members. Adding an unrelated article
@@ -64,6 +71,15 @@ def slugify(name: str) -> str:
     if not s:
         s = "x" + "".join(f"{ord(c):x}" for c in name)[:24]
     return s[:80]
+
+
+def _scope_suffix(article: str, scope: str) -> str:
+    """What the comparison key of a scoped actor adds: its article, or the state of its articles."""
+    if scope == "article":
+        return f" @{article}"
+    if scope.startswith("state:"):
+        return f" @{scope}"
+    return ""
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -131,7 +147,9 @@ def resolve_entities(
     """
     rules = rules or []
     nodes = sorted(((r.article.id, e) for r in records for e in r.entities), key=lambda n: (n[0], n[1].key))
-    keys = [name_key(e.name) for _, e in nodes]
+    # an actor of one article only ("Justice" where the article names no court) has a key of its
+    # own: no rule below links it to another article's
+    keys = [name_key(e.name) + _scope_suffix(art, e.scope) for art, e in nodes]
     forbidden = {
         frozenset({name_key(a), name_key(b)}) for rule in rules for a in rule.names for b in rule.distinct
     }
@@ -162,6 +180,8 @@ def resolve_entities(
     # acronyms
     initials: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
+        if nodes[i][1].scope:
+            continue
         words = [w for w in k.split() if w not in ("de", "du", "des", "la", "le", "les", "et", "l", "d")]
         if len(words) >= 2:
             initials["".join(w[0] for w in words)].append(i)
@@ -181,7 +201,7 @@ def resolve_entities(
             link(i, next(j for j in by_key[full] if nodes[j][1].type == "PER"), "surname", 0.8)
     # spelling variants, corroborated
     neighbours: dict[str, set[str]] = {r.article.id: {name_key(e.name) for e in r.entities} for r in records}
-    for block in _spelling_blocks(sorted(by_key)).values():
+    for block in _spelling_blocks(sorted(k for k in by_key if " @" not in k)).values():
         for ka, kb in _near_pairs(block):
             scored = _spelling_variant(ka, kb, by_key, nodes, neighbours)
             if scored is None:
@@ -214,6 +234,11 @@ def resolve_entities(
         name = user.name if user else _canonical(nodes, members)
         etype: EntityType = user.type if user and user.type else _type(nodes, members)  # type: ignore[assignment]
         base = slugify(name)
+        scope = nodes[members[0]][1].scope
+        if scope == "article":  # "justice--europe1-2016-baupin": the article's own, whatever else is built
+            base = f"{base}--{slugify(nodes[members[0]][0])}"
+        elif scope.startswith("state:"):  # "ministere-de-linterieur--maroc"
+            base = f"{base}--{slugify(scope[6:])}"
         eid = base if base not in used else f"{base}-{etype.lower()}"
         suffix = 2
         while eid in used:

@@ -261,7 +261,8 @@ def test_bare_references_are_the_institution_named(
         _assert_clean_aliases(ents)
 
 
-# text, the bare noun, the name of the actor of the article it becomes with ``generic_bodies``
+# text, the bare noun, the name of the actor of the article it becomes with ``generic_bodies`` (kg's
+# default; the tables above run both ways)
 GENERIC = [
     ("La justice a ouvert une enquête contre Paul Girard.", "justice", "Justice"),
     ("Les syndicats dénoncent des conditions de travail dangereuses.", "syndicats", "Syndicats"),
@@ -274,15 +275,19 @@ GENERIC = [
 
 
 @pytest.mark.parametrize(("text", "noun", "name"), GENERIC, ids=_ids(GENERIC))
-def test_unresolved_bare_references_are_generic_actors_on_demand(
+def test_unresolved_bare_references_are_actors_of_the_article(
     parse: Parse, text: str, noun: str, name: str
 ) -> None:
     ents = parse(text, generic_bodies=True)
     e = _entity_at(ents, noun)
-    assert (e.name, e.type) == (name, "ORG"), _show(ents)
+    assert (e.name, e.type, e.scope) == (name, "ORG", "article"), _show(ents)
     _assert_clean_aliases(ents)
-    # by default, no actor: the same name would be one entity across the corpus
+    # without generic bodies, no actor
     assert parse(text).entity_at(_token(ents.doc, noun)) is None
+    # kg's default: the generic actor, scoped to its article
+    default = ArticleEntities(ents.doc, "case")
+    found = default.entity_at(_token(ents.doc, noun))
+    assert found is not None and default.entities[found].scope == "article"
 
 
 def test_one_generic_actor_per_noun_in_an_article(parse: Parse) -> None:
@@ -355,3 +360,137 @@ def test_descriptions_of_a_company_are_no_institution(
     token = _token(ents.doc, *at)
     assert ents.entity_at(token) is None, _show(ents)
     assert {ents.entities[k].name for k in ents.refers_to(token)} == {name}, _show(ents)
+
+
+# --- 5. places inside names, officials of a state, national institutions, a court's chamber -----
+
+# text, a place the article mentions inside another name (or by a description), its type
+PLACES_INSIDE = [
+    ("Le Ministère public de la Suisse accuse Brenval de corruption.", "Suisse", "GPE"),
+    ("La cour anti-corruption d'Abuja a jugé Jean Dupuis.", "Abuja", "GPE"),
+    ("L'avion a atterri à l'aéroport de Valmont, selon Jean Dupuis.", "Valmont", "GPE"),
+    ("Jean Dupuis vivait alors dans la capitale française.", "Paris", "GPE"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "etype"), PLACES_INSIDE, ids=_ids(PLACES_INSIDE))
+def test_a_place_named_inside_a_name_is_a_place_of_the_article(
+    parse: Parse, text: str, place: str, etype: str
+) -> None:
+    ents = parse(text)
+    found = [e for e in ents.entities if e.name == place]
+    assert len(found) == 1 and found[0].type == etype, _show(ents)
+    # no accusation is read on it: its words stay the name's
+    assert all(ents.entity_at(t) != found[0].key for t in ents.doc), _show(ents)
+
+
+# text, a word that must not become a place of its own
+NO_PLACE_INSIDE = [
+    ("La République démocratique du Congo accuse le Rwanda.", "Congo"),
+    ("La Cour de cassation a rejeté le pourvoi de Jean Dupuis.", "Cassation"),
+    ("Le tribunal de grande instance a jugé Jean Dupuis.", "Grande"),
+    ("Dans la capitale économique ivoirienne, Jean Dupuis a été arrêté.", "Yamoussoukro"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NO_PLACE_INSIDE, ids=_ids(NO_PLACE_INSIDE))
+def test_no_place_where_the_name_names_none(parse: Parse, text: str, word: str) -> None:
+    ents = parse(text)
+    assert not any(e.name.lower() == word.lower() for e in ents.entities), _show(ents)
+
+
+# text, the state officials in the plural stand for (each adjective its state)
+OFFICIALS = [
+    (
+        "Le prince est accusé par des responsables américains et turcs d'avoir commandité le meurtre.",
+        ["États-Unis", "Turquie"],
+    ),
+    ("Selon les diplomates chinois, l'accusation est sans fondement.", ["Chine"]),
+]
+
+
+@pytest.mark.parametrize(("text", "states"), OFFICIALS, ids=_ids(OFFICIALS))
+def test_officials_of_a_state_stand_for_it(parse: Parse, text: str, states: list[str]) -> None:
+    ents = parse(text)
+    assert sorted(e.name for e in ents.entities if e.type == "GPE") == sorted(states), _show(ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Un responsable américain a démenti.", "Les dirigeants du parti ont démenti."],
+    ids=_ids([("a",), ("b",)]),
+)
+def test_one_official_or_officials_of_no_state_are_no_state(parse: Parse, text: str) -> None:
+    assert not [e for e in parse(text).entities if e.type == "GPE"], _show(parse(text))
+
+
+# text, the name and scope of the institution: qualified by the state its sentence names, else
+# scoped to the state the article names most, else as named
+NATIONAL = [
+    (
+        "Au Maroc, le ministère de l'Intérieur a porté plainte contre Jean Dupuis.",
+        "Ministère de l'Intérieur (Maroc)",
+        "",
+    ),
+    (
+        "Le ministère de l'Intérieur a porté plainte. Le Maroc et les autorités marocaines démentent.",
+        "Ministère de l'Intérieur",
+        "state:Maroc",
+    ),
+    ("L'Assemblée nationale a voté la loi défendue par Jean Dupuis.", "Assemblée nationale", ""),
+    (
+        "La Cour pénale internationale a condamné Jean Dupuis. Le Mali salue, le Mali se réjouit.",
+        "Cour pénale internationale",
+        "",
+    ),
+    ("Le tribunal de Bobigny a jugé Jean Dupuis. La France, la France.", "Tribunal de Bobigny", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "scope"), NATIONAL, ids=_ids(NATIONAL))
+def test_an_institution_every_state_has_is_its_states(parse: Parse, text: str, name: str, scope: str) -> None:
+    ents = parse(text)
+    found = [e for e in ents.entities if e.name == name]
+    assert len(found) == 1 and found[0].scope == scope, _show(ents) + [
+        (e.name, e.scope) for e in ents.entities
+    ]
+
+
+def test_a_courts_chamber_is_the_court_the_article_names_first(parse: Parse) -> None:
+    ents = parse(
+        "La cour d'appel de Paris a rejeté le recours, renvoyant l'affaire devant la Cour de cassation. "
+        "La chambre de l'instruction était saisie par Jean Dupuis."
+    )
+    court = _entity_at(ents, "cour")
+    chamber = _entity_at(ents, "chambre")
+    assert court.key == chamber.key and court.name == "Cour d'appel de Paris", _show(ents)
+    alone = parse("La chambre de l'instruction a rejeté le recours. La Chambre des députés a voté.")
+    assert {e.name for e in alone.entities} >= {"Chambre de l'instruction", "Chambre des députés"}, _show(
+        alone
+    )
+
+
+# text, a name the model tags but an earlier rule dropped
+SMALL_NAMES = [
+    ("Le président de l'ex-UMP a démenti les accusations de Jean Dupuis.", "UMP"),
+    ("Apple est accusé d'avoir ralenti certains iPhone.", "iPhone"),
+    ("Le mouvement #moiaussi a libéré la parole, selon Jean Dupuis.", "#moiaussi"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SMALL_NAMES, ids=_ids(SMALL_NAMES))
+def test_former_names_product_names_and_hashtags(parse: Parse, text: str, name: str) -> None:
+    ents = parse(text)
+    assert name in {e.name for e in ents.entities}, _show(ents)
+    _assert_clean_aliases(ents)
+
+
+def test_an_enumerated_institution_name_is_one_name(parse: Parse) -> None:
+    text = (
+        "Un rapport de la Direction générale de la concurrence, de la consommation et de la répression "
+        "des fraudes accuse Brenval."
+    )
+    names = {e.name for e in parse(text).entities}
+    assert (
+        "Direction générale de la concurrence, de la consommation et de la répression des fraudes" in names
+    ), names

@@ -133,6 +133,44 @@ def test_ids_do_not_change_when_an_unrelated_article_is_added() -> None:
     assert all(after[k] == v for k, v in before.items())
 
 
+def _scoped(record: ArticleRecords, name: str) -> ArticleRecords:
+    for e in record.entities:
+        if e.name == name:
+            e.scope = "article"
+    return record
+
+
+def test_an_actor_of_one_article_is_never_merged_with_another_articles() -> None:
+    """Two articles' bare "la justice" (neither names a court) are two actors, each with an id of
+    its article, kept when an unrelated article comes; a named "Justice" elsewhere stays apart."""
+    a = _scoped(_article("lemonde-a", ("Justice", "ORG"), ("Paul Girard", "PER")), "Justice")
+    b = _scoped(_article("rfi-b", ("Justice", "ORG"), ("Brenval", "ORG")), "Justice")
+    named = _article("c", ("Justice", "ORG"), ("Tessaro", "ORG"))
+    ids = _ids([a, b, named])
+    assert ids[("lemonde-a", "Justice")] == "justice--lemonde-a"
+    assert ids[("rfi-b", "Justice")] == "justice--rfi-b"
+    assert ids[("c", "Justice")] == "justice"
+    more = _ids([a, b, named, _article("d", ("Justice", "ORG"), ("Paul Girard", "PER"))])
+    assert more[("lemonde-a", "Justice")] == "justice--lemonde-a" and more[("d", "Justice")] == "justice"
+    assert more[("d", "Paul Girard")] == more[("lemonde-a", "Paul Girard")]  # the others still merge
+
+
+def test_an_institution_of_a_state_merges_only_within_that_state() -> None:
+    """ "Le ministère de l'Intérieur" of two articles on Morocco is one actor; of an article on
+    Tunisia, another; named with no state at all, a third (the name as it stands)."""
+
+    def on(aid: str, state: str) -> ArticleRecords:
+        r = _article(aid, ("Ministère de l'Intérieur", "ORG"), ("Paul Girard", "PER"))
+        r.entities[0].scope = f"state:{state}" if state else ""
+        return r
+
+    ids = _ids([on("a", "Maroc"), on("b", "Maroc"), on("c", "Tunisie"), on("d", "")])
+    name = "Ministère de l'Intérieur"
+    assert ids[("a", name)] == ids[("b", name)] == "ministere-de-linterieur--maroc"
+    assert ids[("c", name)] == "ministere-de-linterieur--tunisie"
+    assert ids[("d", name)] == "ministere-de-linterieur"
+
+
 def test_ids_are_readable_slugs() -> None:
     assert slugify("M'jid El Guerrab") == "mjid-el-guerrab"
     assert slugify("Élysée") == "elysee"
