@@ -173,6 +173,8 @@ _NATIONAL_HEADS = frozenset(
 _SUPRANATIONAL = frozenset(
     "international internationale européen européenne mondial mondiale onusien onusienne".split()
 )
+# Members who, in the plural, are their body: "les opposants", "ses opposants" are the opposition.
+_GROUP_BODIES = {"opposant": "opposition"}
 # Officials who, in the plural with a state's adjective, speak for the state ("des responsables
 # américains", "les dirigeants chinois").
 _OFFICIALS = frozenset("responsable dirigeant diplomate officiel".split())
@@ -717,6 +719,17 @@ class ArticleEntities:
         referred: set[int] = set()  # tokens of the references kept so far
         for tok in doc:
             if tok.i in self._token_named or tok.i in referred or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            group = _GROUP_BODIES.get(tok.lemma_.lower())
+            if group and _plural(tok) and _determiner(tok) in ("def", "poss"):
+                after = self._token_named.get(tok.i + 1)
+                if after is None or after.label != "PER":  # "les opposants Paul Girard et ...": a description
+                    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                    text_start = (
+                        tok.i - 1 if before in _DEFINITE_WORDS or _determiner(tok) == "poss" else tok.i
+                    )
+                    self._references.append(_Reference(tok.i, tok.i + 1, group, False, text_start, tok.i + 1))
+                    referred.add(tok.i)
                 continue
             lemma = _body_lemma(tok)
             seat_only = not lemma and tok.lemma_.lower() in INSTITUTION_NOUNS  # "procureur de Bordeaux"
@@ -1435,7 +1448,7 @@ class ArticleEntities:
             if key is None and ((self._generic_bodies and generic_noun) or r.capitalised):
                 key = generic.get((r.lemma, r.plural))
                 if key is None:
-                    word = doc[r.start].text
+                    word = doc[r.start].text if _body_lemma(doc[r.start]) == r.lemma else r.lemma
                     key = generic[(r.lemma, r.plural)] = len(self._clusters)
                     self._clusters.append(
                         _Cluster(names=[word[:1].upper() + word[1:]], labels=["ORG"], scope="article")

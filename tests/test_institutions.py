@@ -271,6 +271,12 @@ GENERIC = [
     ("La police a interpellé trois manifestants.", "police", "Police"),
     ("Le régime accuse les opposants de terrorisme.", "régime", "Régime"),
     ("Le ministre accuse la police de laxisme.", "police", "Police"),  # "de laxisme": the offense
+    (
+        "Le président brigue un troisième mandat ; ses opposants l'accusent de fraude.",
+        "opposants",
+        "Opposition",
+    ),
+    ("Les opposants dénoncent une fraude électorale.", "opposants", "Opposition"),
 ]
 
 
@@ -300,6 +306,8 @@ def test_one_generic_actor_per_noun_in_an_article(parse: Parse) -> None:
 
 # text, (word, occurrence) that is in no actor, even with ``generic_bodies``
 NOT_INSTITUTIONS = [
+    ("Les opposants Paul Girard et Jean Dupuis dénoncent une fraude.", ("opposants", 0)),
+    ("Il a reçu des opposants hier soir.", ("opposants", 0)),
     ("La police d'assurance de Brenval a expiré.", ("police", 0)),
     ("Une enquête de police a été ouverte contre Paul Girard.", ("police", 0)),
     ("Paul Girard est au pouvoir depuis 2005.", ("pouvoir", 0)),
