@@ -1013,6 +1013,7 @@ def evaluate_command(
             table.add_row(escape(b.batch), *map(str, cells))
         out_console.print(table)
     typer.echo(report.total_line())
+    typer.echo(report.missed_line())
     hard = report.hard_negatives
     if hard:
         n = sum(hard.values())

@@ -451,6 +451,31 @@ class Report:
         """Spurious pairs of each article whose gold lists no accusation."""
         return {a.article: len(a.spurious) for a in self.per_article.values() if a.hard_negative}
 
+    @property
+    def missed_ends(self) -> dict[str, int]:
+        """Of the missed pairs, how many have an end kg did not recognise as an actor of the
+        article (the accuser, the accused, either), against those whose two ends it has: those
+        are missed by the accusation stage, or resolved to another actor at the mention."""
+        accuser = sum(1 for m in self.misses if not m.accuser_found)
+        accused = sum(1 for m in self.misses if not m.accused_found)
+        either = sum(1 for m in self.misses if not (m.accuser_found and m.accused_found))
+        return {
+            "missed": len(self.misses),
+            "an_end_not_recognised": either,
+            "accuser_not_recognised": accuser,
+            "accused_not_recognised": accused,
+            "both_ends_recognised": len(self.misses) - either,
+        }
+
+    def missed_line(self) -> str:
+        """The missed pairs, by whether kg recognised their ends."""
+        m = self.missed_ends
+        return (
+            f"missed pairs {m['missed']}: {m['an_end_not_recognised']} with an end not recognised "
+            f"(accuser {m['accuser_not_recognised']}, accused {m['accused_not_recognised']}), "
+            f"{m['both_ends_recognised']} with both ends recognised"
+        )
+
     def summary(self) -> dict[str, Any]:
         """The reference scorer's figures, under its keys and rounded as it rounds them."""
         xdoc = self.xdoc_consistency
@@ -484,6 +509,7 @@ class Report:
             "per_article": {k: a.to_dict() for k, a in self.per_article.items()},
             "batches": {k: b.to_dict() for k, b in self.batches.items()},
             "hard_negatives": self.hard_negatives,
+            "missed_ends": self.missed_ends,
             "xdoc_ids": {k: list(v) for k, v in self.xdoc_ids.items()},
             "overmerged": {k: list(v) for k, v in self.overmerged.items()},
             "misses": [m.to_dict() for m in self.misses],

@@ -464,6 +464,13 @@ def test_a_miss_says_which_ends_kg_found_and_lists_the_claims_on_its_sentence() 
         assert not second.accuser_found, "Genève has no kg entity"
         assert second.accused_found
         assert second.nearby == ()
+        assert report.missed_ends == {
+            "missed": 2,
+            "an_end_not_recognised": 1,
+            "accuser_not_recognised": 1,
+            "accused_not_recognised": 0,
+            "both_ends_recognised": 1,
+        }
 
 
 def test_nearby_claims_are_found_by_offsets_when_the_texts_differ() -> None:
@@ -552,6 +559,7 @@ def test_cli_prints_batches_the_total_line_and_hard_negatives(kg_cli, tmp_path: 
     assert ["a", "1", "0", "2", "2", "0.0", "0.0", "0.0", "0.0"] in rows, result.stdout
     assert ["b", "1", "0", "1", "0", "0.0", "0.0", "0.0", "0.0"] in rows, result.stdout
     assert "hard negatives (no gold accusation): 1 articles, 1 spurious pair" in lines
+    assert any(line.startswith("missed pairs ") and "with an end not recognised" in line for line in lines)
     assert "  n1  1" in lines
     assert "MISSED" not in result.stdout
 
