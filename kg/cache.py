@@ -47,7 +47,7 @@ __all__ = ["CACHE", "RecordCache", "build_key", "build_version", "extraction_ver
 
 #: The cache's folder name inside a build.
 CACHE = "cache"
-_FORMAT = 1
+_FORMAT = 2  # 2: mentions have finer kinds and an antecedent
 # What extraction depends on, inside the package (queries, templates and RDF files do not count).
 _SOURCES = ("*.py", "lexicon/*", "models/*")
 
@@ -104,7 +104,10 @@ def _from_json(data: dict[str, Any]) -> ArticleRecords:
     entities = []
     for e in data["entities"]:
         fields = dict(e)
-        fields["mentions"] = [Mention(**m) for m in e["mentions"]]
+        fields["mentions"] = [
+            Mention(**{**m, "antecedent": tuple(m["antecedent"]) if m.get("antecedent") else None})
+            for m in e["mentions"]
+        ]
         fields["merges"] = [tuple(m) for m in e["merges"]]
         entities.append(LocalEntity(**fields))
     return ArticleRecords(

@@ -24,13 +24,12 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.frames import find_cues
 from kg.places import begins_like, fold, load_places
-from kg.records import EntityType, LocalEntity, Mention
+from kg.records import EntityType, LocalEntity, Mention, MentionKind
 
 __all__ = [
     "BODY_NOUNS",
@@ -180,6 +179,8 @@ _GROUP_BODIES = {"opposant": "opposition"}
 _OFFICIALS = frozenset("responsable dirigeant diplomate officiel".split())
 
 _TITLE_TOKENS = frozenset("M. MM. Mme Mmes Mlle Me Maître Dr Pr".split())
+# The kinds of mention that name their actor (the others are resolved to one of these)
+_NAMED_KINDS = frozenset(("name", "acronym", "title", "metonym"))
 
 # Courtesy and professional titles kept as aliases but not in the name.
 _TITLES = re.compile(
@@ -582,6 +583,14 @@ def _court_chamber(key: str) -> bool:
         and words[0] == "chambre"
         and any(w in _CHAMBER_WORDS or (w[:1] in "ld" and w[1:] in _CHAMBER_WORDS) for w in words[1:])
     )  # the key drops the apostrophe of an elision: "d appel" is "dappel", "l instruction" "linstruction"
+
+
+def _alias(m: Mention) -> bool:
+    """Whether a mention's text is an alias of its actor: a name, an acronym, a titled name, or
+    a metonym that is a proper name ("Pékin", "l'Élysée"; not "les autorités chinoises")."""
+    if m.kind in ("name", "acronym", "title"):
+        return True
+    return m.kind == "metonym" and strip_name(m.text)[:1].isupper()
 
 
 class ArticleEntities:
@@ -1321,8 +1330,37 @@ class ArticleEntities:
             if plural_body:
                 c.plural_names.add(name)
             c.labels.append(n.label)
-            c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "name"))
+            c.mentions.append(
+                Mention(self.article, span.start_char, span.end_char, span.text, self._name_kind(span, state))
+            )
             self._vote_type(c, span)
+
+    @staticmethod
+    def _name_kind(span: Span, state: tuple[str, bool] | None) -> MentionKind:
+        """How a named mention names its actor: "Pékin", "l'Élysée", "les autorités chinoises"
+        stand for a state (metonym); "M. Girard" is titled; "PNF" is an acronym."""
+        if state is not None and state[1] and load_places().state_of_name(span.text) is None:
+            return "metonym"
+        if span[0].text in _TITLE_TOKENS:
+            return "title"
+        bare = strip_name(span.text)
+        if len(bare) >= 2 and " " not in bare and bare.isupper():
+            return "acronym"
+        return "name"
+
+    def _antecedent_of(self, mentions: list[Mention], start: int, end: int) -> tuple[int, int] | None:
+        """The mention a reference at (start, end) was resolved to: its actor's nearest named
+        mention before it, else after it."""
+        named = [m for m in mentions if m.kind in _NAMED_KINDS and (m.start, m.end) != (start, end)]
+        before = [m for m in named if m.end <= start]
+        if before:
+            m = max(before, key=lambda m: (m.end, m.start))
+            return (m.start, m.end)
+        after = [m for m in named if m.start >= end]
+        if after:
+            m = min(after, key=lambda m: (m.start, m.end))
+            return (m.start, m.end)
+        return None
 
     def _longer_institution(self, key: str, by_key: dict[str, int]) -> int | None:
         """ "la cour d'appel" and "la cour d'appel de Paris", "le Ministère public" and "le
@@ -1458,7 +1496,19 @@ class ArticleEntities:
             self._add_named(_Named(r.start, r.end, "ORG", key))
             span = doc[r.text_start : r.text_end]
             c = self._clusters[key]
-            c.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, "nominal"))
+            kind: MentionKind = (
+                "metonym" if r.lemma in _STATE_BODIES and r.target is not None else "description"
+            )
+            c.mentions.append(
+                Mention(
+                    self.article,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    kind,
+                    self._antecedent_of(c.mentions, span.start_char, span.end_char),
+                )
+            )
         self._named.sort(key=lambda m: m.start)
 
     def _nested_places(self) -> None:
@@ -1519,7 +1569,7 @@ class ArticleEntities:
             key = self._place_cluster(by_key, name)
             span = doc[t.i : adjectives[0].i + 1]
             self._clusters[key].mentions.append(
-                Mention(self.article, span.start_char, span.end_char, span.text, "nominal")
+                Mention(self.article, span.start_char, span.end_char, span.text, "description")
             )
             if span.text not in self._clusters[key].descriptions:
                 self._clusters[key].descriptions.append(span.text)
@@ -1633,7 +1683,7 @@ class ArticleEntities:
                 counts,
                 key=lambda nm: (nm not in c.plural_names, len(name_key(nm).split()), counts[nm], len(nm), nm),
             )
-            aliases = sorted({m.text for m in c.mentions if m.kind == "name"} | set(c.names))
+            aliases = sorted({m.text for m in c.mentions if _alias(m)} | set(c.names))
             scope = c.scope
             if not scope and label != "PER" and self._national(c):
                 state = self._state_beside(c)
@@ -1653,7 +1703,7 @@ class ArticleEntities:
         l'Intérieur", "l'Assemblée nationale", "la Cour suprême", "la Garde nationale" (common
         nouns and adjectives only). Not "le tribunal de Bobigny" (a place), "le ministère malien de
         la Justice" (a state's adjective), "la Cour pénale internationale" (no state's)."""
-        names = [m for m in c.mentions if m.kind == "name"]
+        names = [m for m in c.mentions if m.kind in ("name", "acronym")]
         if not names:
             return False
         places = load_places()
@@ -1700,7 +1750,7 @@ class ArticleEntities:
         found: set[str] = set()
         starts = sorted(self._states)
         for m in c.mentions:
-            if m.kind != "name":
+            if m.kind not in _NAMED_KINDS:
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -1819,24 +1869,35 @@ class ArticleEntities:
         if token.i in self._resolved:
             return
         self._resolved[token.i] = keys
-        span = self.doc[token.i : token.i + 1] if token.pos_ == "PRON" else _noun_phrase(token)
-        kind: Literal["pronoun", "nominal"] = "pronoun" if token.pos_ == "PRON" else "nominal"
+        word = token.pos_ in ("PRON", "DET")  # "il", "l'" the tagger calls a determiner, "ses"
+        span = self.doc[token.i : token.i + 1] if word else _noun_phrase(token)
+        kind: MentionKind = "description"
+        if word:
+            kind = "possessive" if "Yes" in token.morph.get("Poss", []) else "pronoun"
         for k in keys:
             e = self.entities[k]
-            e.mentions.append(Mention(self.article, span.start_char, span.end_char, span.text, kind))
+            antecedent = self._antecedent_of(e.mentions, span.start_char, span.end_char)
+            e.mentions.append(
+                Mention(self.article, span.start_char, span.end_char, span.text, kind, antecedent)
+            )
             lemma = token.lemma_.lower()
             organisation = lemma in ORG_NOUNS and lemma not in _STATE_NOUNS
-            if kind == "nominal" and organisation and e.type in ("LOC", "OTHER", "PER") and len(keys) == 1:
+            if (
+                kind == "description"
+                and organisation
+                and e.type in ("LOC", "OTHER", "PER")
+                and len(keys) == 1
+            ):
                 e.type = "ORG"  # "Brenval ... L'entreprise affirme": the description says what it is
             if (
-                kind == "nominal"
+                kind == "description"
                 and token.lemma_.lower() in PERSON_NOUNS
                 and e.type != "PER"
                 and len(keys) == 1
             ):
                 e.type = "PER"  # "le candidat" for a name the model typed as an organisation
             actor_noun = lemma in PERSON_NOUNS or lemma in ORG_NOUNS or lemma in _STATE_NOUNS
-            if kind == "nominal" and actor_noun and len(keys) == 1 and span.text not in e.descriptions:
+            if kind == "description" and actor_noun and len(keys) == 1 and span.text not in e.descriptions:
                 e.descriptions.append(span.text)  # "le groupe minier": a description, never an alias
 
     def _could_be_person(self, key: int) -> bool:

@@ -37,6 +37,7 @@ from kg.records import (
     CAMEO_CODES,
     CLAIM_TYPES,
     ENTITY_TYPES,
+    MENTION_KINDS,
     STATUSES,
     Article,
     Claim,
@@ -44,6 +45,7 @@ from kg.records import (
     InputProblem,
     KnowledgeGraph,
     Mention,
+    MentionKind,
     MergeEvent,
 )
 
@@ -80,7 +82,7 @@ STATUS_COLORS: dict[str, str] = {
     "denied": "#7b6fa8",  # purple, dotted line
 }
 
-_MENTION_KINDS = ("name", "pronoun", "nominal")
+_MENTION_KINDS = (*MENTION_KINDS, "nominal")  # "nominal": a description, in builds before kinds were finer
 _VIEWER_PLACEHOLDER = "__KG_DATA__"
 _VENDOR_PLACEHOLDER = "__KG_VENDOR__"
 _SCRIPT_BREAKERS = re.compile(r"</script|<!--", re.I)
@@ -148,6 +150,7 @@ def claim_record(claim: Claim, entities: dict[str, Entity]) -> dict[str, Any]:
 
 def entity_record(entity: Entity) -> dict[str, Any]:
     """A line of entities.jsonl."""
+    texts = {(m.article, m.start, m.end): m.text for m in entity.mentions}
     return {
         "id": entity.id,
         "name": entity.name,
@@ -155,11 +158,38 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "descriptions": list(entity.descriptions),
         "same_as": list(entity.same_as),
-        "mentions": [
-            {"article": m.article, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
-            for m in entity.mentions
-        ],
+        "mentions": [_mention_record(m, texts) for m in entity.mentions],
     }
+
+
+def _mention_record(m: Mention, texts: dict[tuple[str, int, int], str]) -> dict[str, Any]:
+    """A mention of entities.jsonl; a resolved one (pronoun, possessive, description) with the
+    mention it was resolved to ("antecedent": its offsets and text), or null."""
+    out: dict[str, Any] = {
+        "article": m.article,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "kind": m.kind,
+    }
+    if m.kind not in ("name", "acronym", "title", "metonym") or m.antecedent is not None:
+        out["antecedent"] = None
+        if m.antecedent is not None:
+            start, end = m.antecedent
+            out["antecedent"] = {"start": start, "end": end, "text": texts.get((m.article, start, end), "")}
+    return out
+
+
+def _mention_kind(kind: str) -> MentionKind:
+    return "description" if kind == "nominal" else kind  # type: ignore[return-value]
+
+
+def _antecedent(mr: Any) -> tuple[int, int] | None:
+    value = mr.obj.get("antecedent")
+    if value is None:
+        return None
+    ar = _Row(value, f"{mr.where}: antecedent")
+    return (ar.get("start", int), ar.get("end", int))
 
 
 def write_claims_jsonl(kg: KnowledgeGraph, path: Path) -> None:
@@ -547,7 +577,8 @@ def _entity(row: _Row) -> Entity:
                 start=mr.get("start", int),
                 end=mr.get("end", int),
                 text=mr.get("text", str),
-                kind=mr.choice("kind", _MENTION_KINDS) if "kind" in mr.obj else "name",
+                kind=_mention_kind(mr.choice("kind", _MENTION_KINDS) if "kind" in mr.obj else "name"),
+                antecedent=_antecedent(mr),
             )
         )
     return Entity(

@@ -21,6 +21,7 @@ __all__ = [
     "CAMEO_CODES",
     "CLAIM_TYPES",
     "ENTITY_TYPES",
+    "MENTION_KINDS",
     "STATUSES",
     "Accusation",
     "Article",
@@ -34,6 +35,7 @@ __all__ = [
     "KnowledgeGraph",
     "LocalEntity",
     "Mention",
+    "MentionKind",
     "MergeEvent",
     "Status",
 ]
@@ -94,15 +96,30 @@ class InputProblem:
     fatal: bool = True  # False: a warning, the article (or the rest of the file) still went through
 
 
+MentionKind = Literal["name", "acronym", "title", "metonym", "description", "pronoun", "possessive"]
+MENTION_KINDS: tuple[MentionKind, ...] = (
+    "name",  # a proper name: "Paul Girard", "le parquet de Nanterre"
+    "acronym",  # "OMS", "PNF"
+    "title",  # a titled name: "M. Girard", "Me Claire Morel"
+    "metonym",  # what stands for a state: "Pékin", "l'Élysée", "les autorités chinoises"
+    "description",  # a definite description: "l'entreprise", "le groupe minier", "le parquet"
+    "pronoun",  # "il", "elle", "ce dernier", "celui-ci", "l'", "lui"
+    "possessive",  # "ses", "son", "leur" of "ses modèles"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of an article's text that refers to an actor."""
+    """A span of an article's text that refers to an actor. ``antecedent``: for a pronoun, a
+    possessive or a description, the (start, end) of the mention it was resolved to (the nearest
+    one of its actor before it, else after it), when there is one."""
 
     article: str
     start: int
     end: int
     text: str
-    kind: Literal["name", "pronoun", "nominal"] = "name"
+    kind: MentionKind = "name"
+    antecedent: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

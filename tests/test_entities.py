@@ -637,3 +637,46 @@ def test_descriptions_and_pronouns_resolved_are_never_aliases(parse: Parse, text
         or "ministre" in " ".join(e.descriptions)
     )
     assert groupe.descriptions, _show(ents)
+
+
+# --- what each mention is, and what it was resolved to ----------------------------------------
+
+# text, a mention's text, its kind, the text of its antecedent (None: a name, or none found)
+MENTION_KINDS = [
+    ("Paul Girard accuse Brenval de fraude.", "Paul Girard", "name", None),
+    ("Le PNF a ouvert une enquête sur Brenval.", "PNF", "acronym", None),
+    ("Paul Girard a démissionné. M. Girard accuse Brenval de fraude.", "M. Girard", "title", None),
+    ("Pékin accuse Washington d'ingérence.", "Pékin", "metonym", None),
+    (
+        "La société Brenval a fermé. L'entreprise a été poursuivie par ses salariés.",
+        "L'entreprise",
+        "description",
+        "Brenval",
+    ),
+    ("Paul Girard a rencontré Claire Morel. Il l'accuse d'avoir menti.", "Il", "pronoun", "Paul Girard"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "kind", "antecedent"), MENTION_KINDS, ids=_ids(MENTION_KINDS))
+def test_each_mention_has_its_kind_and_antecedent(
+    parse: Parse, text: str, mention: str, kind: str, antecedent: str | None
+) -> None:
+    ents = parse(text)
+    for t in ents.doc:  # resolve every pronoun and description, as the claims stage does
+        ents.refers_to(t, description=True)
+    found = [m for e in ents.entities for m in e.mentions if m.text == mention]
+    assert found, _show(ents)
+    m = found[0]
+    assert m.kind == kind, (m, _show(ents))
+    if antecedent is None:
+        assert m.antecedent is None or kind not in ("name", "acronym", "title", "metonym")
+    else:
+        assert m.antecedent is not None, m
+        assert text[m.antecedent[0] : m.antecedent[1]] == antecedent, m
+
+
+def test_a_metonym_that_is_no_name_is_no_alias(parse: Parse) -> None:
+    ents = parse("Les autorités chinoises accusent Paul Girard d'espionnage. Pékin dément.")
+    china = next(e for e in ents.entities if e.name == "Chine")
+    assert "Pékin" in china.aliases and not any("autorités" in a for a in china.aliases), china.aliases
+    assert {m.kind for m in china.mentions} == {"metonym"}, china.mentions

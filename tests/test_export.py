@@ -459,3 +459,30 @@ def test_viewer_edge_panel_in_a_browser(kg: KnowledgeGraph, out: Path, tmp_path:
     assert panel.count('class="evidence"') == 2
     assert "<mark>corruption</mark>" in panel
     assert "a1-lemonde" in panel and "a2-mediapart" in panel
+
+
+def test_entities_jsonl_gives_each_resolved_mention_its_antecedent(tmp_path: Path) -> None:
+    """A pronoun or a description in entities.jsonl carries the mention it was resolved to
+    (offsets and text, in the same article); a name carries none; the file reads back as written."""
+    import kg
+
+    text = (
+        "Brenval accuse Paul Girard de fraude fiscale.\n\n"
+        "Paul Girard dément. Il accuse à son tour la société de diffamation."
+    )
+    graph = kg.build([text])
+    write_all(graph, tmp_path)
+    rows = [
+        json.loads(line) for line in (tmp_path / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    mentions = [(r["name"], m) for r in rows for m in r["mentions"]]
+    resolved = [(name, m) for name, m in mentions if m["kind"] in ("pronoun", "possessive", "description")]
+    assert resolved, mentions
+    for name, m in resolved:
+        a = m["antecedent"]
+        assert a is not None and text[a["start"] : a["end"]] == a["text"], m
+        assert any(n == name and (o["start"], o["end"]) == (a["start"], a["end"]) for n, o in mentions), m
+    assert all("antecedent" not in m for _, m in mentions if m["kind"] == "name")
+    again = tmp_path / "again"
+    write_all(load_graph(tmp_path), again)
+    assert (again / "entities.jsonl").read_bytes() == (tmp_path / "entities.jsonl").read_bytes()
