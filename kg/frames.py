@@ -344,6 +344,21 @@ def _relative_function(verb: Token, is_passive: bool) -> str:
     return "obj" if has_subject or is_passive else "nsubj"
 
 
+# Verbs by which a complaint or an inquiry names its target: "visant X", "qui vise X", "ciblant X"
+_TARGETING = frozenset(("viser", "cibler"))
+
+
+def _targets(verb: Token, out: dict[int, str]) -> None:
+    """What "visant", "qui vise" name: the verb's object, or the phrase after it the parser took
+    for its subject ("la plainte, qui vise Paul Martin": "Paul" as nsubj), and their conjuncts."""
+    for g in verb.children:
+        after = g.i > verb.i and g.lower_ not in ("qui", "que", "qu'")
+        if g.dep_ == "obj" or (after and g.dep_ in _SUBJECT_DEPS):
+            out.setdefault(g.i, "visant")
+            for conj in g.conjuncts:
+                out.setdefault(conj.i, "visant")
+
+
 def _surface_function(child: Token, verb: Token, is_passive: bool) -> str | None:
     dep = child.dep_
     if dep in _PASSIVE_SUBJECT_DEPS:
@@ -368,8 +383,8 @@ def _surface_function(child: Token, verb: Token, is_passive: bool) -> str | None
             return "à"
     if dep == "appos" and verb.pos_ == "VERB" and child.i > verb.i and child.pos_ == "PROPN":
         return "obj"  # "X a épinglé Y": an object the parser hung as an apposition
-    if dep == "acl" and child.lemma_.lower() == "viser":  # "une plainte visant X"
-        return "visant"
+    if dep in ("acl", "acl:relcl") and child.lemma_.lower() in _TARGETING:  # "une plainte visant X"
+        return "visant"  # "la plainte, qui vise X", "une enquête ciblant X"
     return None
 
 
@@ -402,6 +417,8 @@ def deep_functions(cue: Token, tail: tuple[int, ...] = ()) -> dict[int, str]:
             out.setdefault(c.i, f)
             for conj in c.conjuncts:
                 out.setdefault(conj.i, f)
+            if f == "visant":
+                _targets(c, out)
             if f == "obj" and c.pos_ == "NOUN":
                 _doer(c, out)
     if not noun and cue.pos_ == "VERB" and "obj" not in out.values():
@@ -433,6 +450,11 @@ def deep_functions(cue: Token, tail: tuple[int, ...] = ()) -> dict[int, str]:
         if noun:
             _governing_verb(cue, out)
     if noun:
+        for c in cue.children:  # "la plainte de X, qui vise Y": the relative hung on the complainant
+            for g in c.children:
+                if g.dep_ == "acl:relcl" and g.lemma_.lower() in _TARGETING and c.i in out:
+                    out.setdefault(g.i, "visant")
+                    _targets(g, out)
         for c in cue.children:  # "une plainte déposée par X", "une enquête ouverte par X"
             if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", []):
                 for g in c.children:

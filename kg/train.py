@@ -2,6 +2,7 @@
 
     python -m kg.train GOLD_DIR ARTICLES_DIR --folds FOLDS.json            # leave-one-batch-out
     python -m kg.train GOLD_DIR ARTICLES_DIR --folds FOLDS.json --write    # and ship the model
+    python -m kg.train GOLD_DIR ARTICLES_DIR --folds FOLDS.json --curve    # and F1 at fixed thresholds
 
 Every article is parsed once; the candidates of ``kg.accusations`` are labelled from the gold
 (a candidate is positive when its two actors resolve to a gold accusation's accuser and accused
@@ -34,7 +35,7 @@ from kg.nlp import DEFAULT_MODEL, load_nlp
 from kg.records import Article, ArticleRecords, ClaimMention, LocalEntity
 from kg.resolve import resolve_entities
 
-__all__ = ["Prepared", "fit", "main", "prepare"]
+__all__ = ["Prepared", "fit", "main", "prepare", "threshold_curve"]
 
 _C = 0.1  # inverse regularisation strength of the logistic model
 _PER_SENTENCE = 2  # pairs kept in one sentence
@@ -181,6 +182,25 @@ def _best_threshold(items: list[Prepared], batches: dict[str, str], gold: dict[s
     return max(_GRID, key=lambda t: (f1(totals[t]), -abs(t - 0.5)))
 
 
+def threshold_curve(
+    items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]
+) -> dict[float, float]:
+    """Pooled leave-one-batch-out pair F1 at each fixed threshold of the grid: the model of each
+    fold is trained on the other batches, the threshold is not chosen. Steadier than the
+    cross-validated figure when two versions of kg are compared (a fold's threshold choice moves
+    that one by a point or two)."""
+    totals = {t: [0, 0, 0] for t in _GRID}
+    for b in sorted({batches[p.article.id] for p in items}):
+        train = [p for p in items if batches[p.article.id] != b]
+        test = [p for p in items if batches[p.article.id] == b]
+        model = fit(train)
+        for t in _GRID:
+            pair = _quick_pairs(test, model, t, gold)
+            for i, k in enumerate(("tp", "fp", "fn")):
+                totals[t][i] += pair[k]
+    return {t: round(2 * v[0] / (2 * v[0] + v[1] + v[2]), 3) if v[0] else 0.0 for t, v in totals.items()}
+
+
 def cross_validate(items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]) -> dict[str, Any]:
     """Leave-one-batch-out: model and threshold from the other batches, scored on the one out."""
     out: dict[str, Any] = {}
@@ -204,6 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("articles", type=Path, help="folder of the annotated articles")
     ap.add_argument("--folds", type=Path, required=True, help="folds.json: article id -> batch")
     ap.add_argument("--write", action="store_true", help="train on every batch and write the shipped model")
+    ap.add_argument(
+        "--curve", action="store_true", help="also print the pooled F1 at each fixed threshold (no choice)"
+    )
     ap.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline")
     ap.add_argument(
         "--model-out",
@@ -230,6 +253,9 @@ def main(argv: list[str] | None = None) -> None:
         )
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     print(f"pooled cross-validated pair F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})")
+    if args.curve:
+        curve = threshold_curve(items, batches, gold)
+        print("pooled pair F1 at a fixed threshold: " + "  ".join(f"{t}: {v}" for t, v in curve.items()))
     if args.write:
         threshold = _best_threshold(items, batches, gold)
         model = fit(items)

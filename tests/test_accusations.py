@@ -56,6 +56,26 @@ def test_linker_roles_of_a_passive_with_agent(nlp: Language) -> None:
     assert model.probability(right.features) > model.probability(reverse.features) + 0.3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le parquet a ouvert une enquête après la plainte de Marie Dubois, qui vise Paul Martin.",
+        "Une plainte de Marie Dubois visant Paul Martin a été déposée lundi.",
+    ],
+)
+def test_linker_roles_of_a_complaint_and_its_target(nlp: Language, text: str) -> None:
+    """The target of "la plainte de X, qui vise Y" is the accused, though the parser hangs the
+    relative clause on X."""
+    ents = ArticleEntities(nlp(text), "case")
+    cands = candidates(ents, extract_claims(ents))
+    names = {
+        (ents.entities[c.accuser].name, ents.entities[c.accused].name, c.cue.frame.cue if c.cue else ""): c
+        for c in cands
+    }
+    right = names[("Marie Dubois", "Paul Martin", "plainte")]
+    assert {"rx=accuser", "ry=accused"} <= set(right.features), right.features
+
+
 def test_the_accuser_of_what_is_said_is_no_accused_of_the_saying(nlp: Language) -> None:
     text = "Claire Morel a indiqué que la Commission européenne soupçonne Paul Girard de fraude."
     ents = ArticleEntities(nlp(text), "case")

@@ -4,6 +4,7 @@ written model, on a few small articles made here (the real model parses them).""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -72,9 +73,14 @@ def test_labels_fit_and_cross_validation(tmp_path: Path) -> None:
 def test_the_command_writes_a_model_that_loads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold_dir, arts, folds = _corpus(tmp_path)
     out = tmp_path / "model.json"
-    main([str(gold_dir), str(arts), "--folds", str(folds), "--write", "--model-out", str(out)])
+    main([str(gold_dir), str(arts), "--folds", str(folds), "--write", "--model-out", str(out), "--curve"])
     printed = capsys.readouterr().out
     assert "held-out batch a" in printed and "held-out batch b" in printed
+    curve = next(
+        line for line in printed.splitlines() if line.startswith("pooled pair F1 at a fixed threshold")
+    )
+    values = [float(v) for v in re.findall(r"(?<=: )[0-9.]+", curve.split(": ", 1)[1])]
+    assert len(values) == 10 and all(0.0 <= v <= 1.0 for v in values), curve
     model = load_model(out.read_text(encoding="utf-8"))
     assert model.weights and 0.0 < model.threshold < 1.0
     assert model.meta["command"].startswith("python -m kg.train")
