@@ -1743,23 +1743,28 @@ class ArticleEntities:
         return self._state_cache or None
 
     def _state_beside(self, c: _Cluster) -> str | None:
-        """The state the sentences of an institution's names name, when they name one and the
-        same ("Au Maroc, le ministère de l'Intérieur ..."); else None. Neither the state the whole
-        article names most (an article on Mali may name France more) nor a state's adjective in
-        the sentence ("le gouvernement de transition a accusé des drones français") is evidence."""
+        """The state where the sentences of an institution's names place it, when they place it in
+        one and the same: a state named before it as the place of the clause ("Au Maroc, le
+        ministère de l'Intérieur ...", "En Tunisie, l'Assemblée nationale ..."); else None. A state
+        named otherwise is often what the institution acts on ("le ministère de l'Intérieur a
+        expulsé un Algérien vers l'Algérie"); the state the whole article names most is often
+        another (an article on Mali may name France more); a state's adjective in the sentence
+        qualifies another noun as often as not ("... a accusé des drones français")."""
+        doc = self.doc
         found: set[str] = set()
         starts = sorted(self._states)
         for m in c.mentions:
             if m.kind not in _NAMED_KINDS:
                 continue
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
             sent = span.sent
             for i in starts[bisect_right(starts, sent.start - 1) :]:
-                if i >= sent.end:
+                if i >= span.start:
                     break
-                found.add(self._states[i][0])
+                if i > sent.start and doc[i - 1].lower_ in ("au", "aux", "en", "à"):
+                    found.add(self._states[i][0])
         return next(iter(found)) if len(found) == 1 else None
 
     @staticmethod

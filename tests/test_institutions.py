@@ -446,6 +446,7 @@ NATIONAL = [
         "state:Maroc",
     ),
     ("L'Assemblée nationale a voté la loi défendue par Jean Dupuis.", "Assemblée nationale", ""),
+    ("Le ministère de l'Intérieur a expulsé Jean Dupuis vers l'Algérie.", "Ministère de l'Intérieur", ""),
     (
         "La Cour pénale internationale a condamné Jean Dupuis. Le Mali salue, le Mali se réjouit.",
         "Cour pénale internationale",
