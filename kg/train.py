@@ -161,34 +161,14 @@ def _quick_pairs(
     return evaluate(sub, rows, []).summary()["pair"]
 
 
-def _best_threshold(items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]) -> float:
-    """The threshold that maximises pooled pair F1 of a leave-one-batch-out over ``items``."""
-    names = sorted({batches[p.article.id] for p in items})
-    if len(names) < 2:
-        return 0.5  # nothing to hold out
-    totals = {t: [0, 0, 0] for t in _GRID}
-    for b in names:
-        train = [p for p in items if batches[p.article.id] != b]
-        test = [p for p in items if batches[p.article.id] == b]
-        model = fit(train)
-        for t in _GRID:
-            pair = _quick_pairs(test, model, t, gold)
-            for i, k in enumerate(("tp", "fp", "fn")):
-                totals[t][i] += pair[k]
-
-    def f1(v: list[int]) -> float:
-        return 2 * v[0] / (2 * v[0] + v[1] + v[2]) if v[0] else 0.0
-
-    return max(_GRID, key=lambda t: (f1(totals[t]), -abs(t - 0.5)))
+def _f1(v: list[int]) -> float:
+    return 2 * v[0] / (2 * v[0] + v[1] + v[2]) if v[0] else 0.0
 
 
-def threshold_curve(
+def _pooled_counts(
     items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]
-) -> dict[float, float]:
-    """Pooled leave-one-batch-out pair F1 at each fixed threshold of the grid: the model of each
-    fold is trained on the other batches, the threshold is not chosen. Steadier than the
-    cross-validated figure when two versions of kg are compared (a fold's threshold choice moves
-    that one by a point or two)."""
+) -> dict[float, list[int]]:
+    """Pair (tp, fp, fn) of a leave-one-batch-out over ``items``, pooled, at each threshold."""
     totals = {t: [0, 0, 0] for t in _GRID}
     for b in sorted({batches[p.article.id] for p in items}):
         train = [p for p in items if batches[p.article.id] != b]
@@ -198,7 +178,25 @@ def threshold_curve(
             pair = _quick_pairs(test, model, t, gold)
             for i, k in enumerate(("tp", "fp", "fn")):
                 totals[t][i] += pair[k]
-    return {t: round(2 * v[0] / (2 * v[0] + v[1] + v[2]), 3) if v[0] else 0.0 for t, v in totals.items()}
+    return totals
+
+
+def _best_threshold(items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]) -> float:
+    """The threshold that maximises pooled pair F1 of a leave-one-batch-out over ``items``."""
+    if len({batches[p.article.id] for p in items}) < 2:
+        return 0.5  # nothing to hold out
+    totals = _pooled_counts(items, batches, gold)
+    return max(_GRID, key=lambda t: (_f1(totals[t]), -abs(t - 0.5)))
+
+
+def threshold_curve(
+    items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]
+) -> dict[float, float]:
+    """Pooled leave-one-batch-out pair F1 at each fixed threshold of the grid: the model of each
+    fold is trained on the other batches, the threshold is not chosen. Steadier than the
+    cross-validated figure when two versions of kg are compared (a fold's threshold choice moves
+    that one by a point or two)."""
+    return {t: round(_f1(v), 3) for t, v in _pooled_counts(items, batches, gold).items()}
 
 
 def cross_validate(items: list[Prepared], batches: dict[str, str], gold: dict[str, Any]) -> dict[str, Any]:
