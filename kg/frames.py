@@ -535,7 +535,7 @@ def _stray_object(verb: Token, out: dict[int, str]) -> None:
         out.setdefault(c.i, "obj")
         for conj in c.conjuncts:
             out.setdefault(conj.i, "obj")
-        for d in verb.children:  # "accuse Armstrong et cinq associés": the parser's other conjuncts
+        for d in verb.children:  # "accuse Paul Martin et cinq associés": the parser's other conjuncts
             if d.i > c.i and d.dep_ == "conj" and d.pos_ in ("NOUN", "PROPN") and not _clause(d):
                 out.setdefault(d.i, "obj")
         return
