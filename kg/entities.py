@@ -1685,6 +1685,8 @@ class ArticleEntities:
             )
             aliases = sorted({m.text for m in c.mentions if _alias(m)} | set(c.names))
             scope = c.scope
+            if scope == "article" and (state := self._state_beside(c, generic=True)) is not None:
+                name, scope = f"{name} ({state})", ""  # "Au Sénégal, la justice ...": Justice (Sénégal)
             if not scope and label != "PER" and self._national(c):
                 state = self._state_beside(c)
                 if state is not None:
@@ -1742,7 +1744,7 @@ class ArticleEntities:
             self._state_cache = best[0][0] if ok else ""
         return self._state_cache or None
 
-    def _state_beside(self, c: _Cluster) -> str | None:
+    def _state_beside(self, c: _Cluster, *, generic: bool = False) -> str | None:
         """The state where the sentences of an institution's names place it, when they place it in
         one and the same: a state named before it as the place of the clause ("Au Maroc, le
         ministère de l'Intérieur ...", "En Tunisie, l'Assemblée nationale ..."); else None. A state
@@ -1754,7 +1756,7 @@ class ArticleEntities:
         found: set[str] = set()
         starts = sorted(self._states)
         for m in c.mentions:
-            if m.kind not in _NAMED_KINDS:
+            if m.kind not in _NAMED_KINDS and not generic:  # a generic body's mentions are bare nouns
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:

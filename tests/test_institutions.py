@@ -296,6 +296,21 @@ def test_unresolved_bare_references_are_actors_of_the_article(
     assert found is not None and default.entities[found].scope == "article"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "scope"),
+    [
+        ("Au Sénégal, la justice a ouvert une enquête contre Paul Girard.", "Justice (Sénégal)", ""),
+        ("La justice a ouvert une enquête sur des fonds venus du Sénégal.", "Justice", "article"),
+    ],
+)
+def test_a_generic_body_is_its_states_where_the_sentence_places_it(
+    parse: Parse, text: str, name: str, scope: str
+) -> None:
+    ents = parse(text, generic_bodies=True)
+    e = _entity_at(ents, "justice")
+    assert (e.name, e.scope) == (name, scope), _show(ents)
+
+
 def test_one_generic_actor_per_noun_in_an_article(parse: Parse) -> None:
     ents = parse("La police a interpellé Jean Dupuis. Selon la police, il a résisté.", generic_bodies=True)
     first, second = (_entity_at(ents, "police", n) for n in (0, 1))
