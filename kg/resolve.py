@@ -147,8 +147,9 @@ def resolve_entities(
     """
     rules = rules or []
     nodes = sorted(((r.article.id, e) for r in records for e in r.entities), key=lambda n: (n[0], n[1].key))
-    # an actor of one article only ("Justice" where the article names no court) has a key of its
-    # own: no rule below links it to another article's
+    # a scoped actor's key carries its scope: an actor of one article only ("Justice" where the
+    # article names no court) meets no other article's, an institution of a state ("state:Maroc")
+    # only the same name in articles on that state; no rule below crosses a scope
     keys = [name_key(e.name) + _scope_suffix(art, e.scope) for art, e in nodes]
     forbidden = {
         frozenset({name_key(a), name_key(b)}) for rule in rules for a in rule.names for b in rule.distinct
